@@ -1,0 +1,23 @@
+import type { MessageMetadata } from "@/lib/chat/metadata";
+
+/** Shows which DeepSeek-R1 usage rules the BFF applied to this answer's request. */
+export function AppliedRules({
+  rules,
+  finishReason,
+}: {
+  rules: NonNullable<MessageMetadata["rules"]>;
+  finishReason?: string;
+}) {
+  return (
+    <details className="text-xs text-zinc-500" data-testid="applied-rules">
+      <summary className="cursor-pointer select-none">
+        R1 rules applied ({rules.length}){finishReason === "length" && " · stopped at max_tokens"}
+      </summary>
+      <ul className="mt-1 list-disc pl-5">
+        {rules.map((rule) => (
+          <li key={rule.id}>{rule.detail}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}

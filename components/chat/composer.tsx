@@ -1,0 +1,75 @@
+"use client";
+
+import { type KeyboardEvent, useRef, useState } from "react";
+
+interface ComposerProps {
+  busy: boolean;
+  onSend: (text: string) => void;
+  onStop: () => void;
+}
+
+export function Composer({ busy, onSend, onStop }: ComposerProps) {
+  const [text, setText] = useState("");
+  const inputRef = useRef<HTMLTextAreaElement>(null);
+
+  const submit = () => {
+    const question = text.trim();
+    if (!question || busy) return;
+    onSend(question);
+    setText("");
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    // Enter that confirms an IME candidate (Chinese, Japanese…) must not send the half-typed message.
+    if (event.nativeEvent.isComposing || event.keyCode === 229) return;
+    if (event.key === "Enter" && !event.shiftKey) {
+      event.preventDefault();
+      submit();
+    }
+  };
+
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+      className="flex items-end gap-2 rounded-2xl border border-zinc-300 bg-white p-2 shadow-sm focus-within:border-accent dark:border-zinc-700 dark:bg-zinc-900"
+    >
+      <label htmlFor="composer-input" className="sr-only">
+        Message
+      </label>
+      <textarea
+        id="composer-input"
+        ref={inputRef}
+        data-testid="composer-input"
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={onKeyDown}
+        rows={Math.min(8, Math.max(1, text.split("\n").length))}
+        placeholder="Ask a question — Enter to send, Shift+Enter for a new line"
+        className="max-h-60 min-h-10 flex-1 resize-none bg-transparent px-2 py-2 outline-none placeholder:text-zinc-400"
+        autoFocus
+      />
+      {busy ? (
+        <button
+          type="button"
+          data-testid="stop"
+          onClick={onStop}
+          className="rounded-xl bg-zinc-800 px-4 py-2 font-medium text-sm text-white hover:bg-zinc-700 dark:bg-zinc-200 dark:text-zinc-900"
+        >
+          Stop
+        </button>
+      ) : (
+        <button
+          type="submit"
+          data-testid="send"
+          disabled={!text.trim()}
+          className="rounded-xl bg-accent px-4 py-2 font-medium text-sm text-white hover:bg-accent-strong disabled:opacity-40"
+        >
+          Send
+        </button>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,19 @@
+import type { UpstreamSummary } from "@/lib/upstream/describe-upstream";
+
+export function ModelBadge({ upstream }: { upstream: UpstreamSummary }) {
+  const name = upstream.model?.split("/").at(-1) ?? "model unavailable";
+  return (
+    <span
+      data-testid="model-badge"
+      title={upstream.simulated ? "No VLLM_BASE_URL is set: answers come from the built-in vLLM simulator" : upstream.model}
+      className={`inline-flex items-center gap-1.5 rounded-full px-2.5 py-0.5 font-medium text-xs ${
+        upstream.simulated
+          ? "bg-amber-100 text-amber-900 dark:bg-amber-900/40 dark:text-amber-200"
+          : "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"
+      }`}
+    >
+      {upstream.simulated && <span>Simulated model ·</span>}
+      <span className="max-w-48 truncate">{name}</span>
+    </span>
+  );
+}

@@ -1,0 +1,108 @@
+import "server-only";
+import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
+import { streamText, wrapLanguageModel } from "ai";
+import { type AppConfig, getConfig } from "@/lib/config";
+import { applyR1Rules, type ConversationTurn } from "@/lib/r1/rules";
+import { r1ReasoningMiddleware } from "@/lib/r1/reasoning-middleware";
+import { describeStreamError } from "@/lib/upstream/describe-error";
+import { servedModel } from "@/lib/upstream/served-model";
+import { resolveUpstream } from "@/lib/upstream/upstream";
+import type { MessageMetadata } from "./metadata";
+import { type ChatOptions, type IncomingMessage, messageText } from "./request";
+
+export interface ChatRequest extends ChatOptions {
+  messages: IncomingMessage[];
+}
+
+/**
+ * Proxy buffering and compression turn a token stream into lumps; these headers ask every hop
+ * (nginx, CDNs, Next's own gzip) to pass it through as it is.
+ */
+export const STREAM_HEADERS = {
+  "Cache-Control": "no-cache, no-transform",
+  "X-Accel-Buffering": "no",
+} as const;
+
+export async function streamChat(
+  request: ChatRequest,
+  signal: AbortSignal,
+  config: AppConfig = getConfig(),
+): Promise<Response> {
+  const receivedAt = performance.now();
+  const upstream = await resolveUpstream(config);
+  const model = await servedModel(upstream, config.VLLM_MODEL);
+  const plan = applyR1Rules(
+    { turns: toTurns(request.messages), persona: request.persona, temperature: request.temperature, maxTokens: request.maxTokens },
+    { maxModelLen: model.maxModelLen, defaultMaxTokens: config.R1_DEFAULT_MAX_TOKENS, forceThinkPrefix: config.R1_FORCE_THINK_PREFIX },
+  );
+
+  const provider = createOpenAICompatible({
+    name: "vllm",
+    baseURL: upstream.baseURL,
+    apiKey: upstream.apiKey,
+    includeUsage: true,
+  });
+  const marks: { first?: number; firstAnswer?: number } = {};
+
+  const result = streamText({
+    model: wrapLanguageModel({
+      model: provider.chatModel(model.id),
+      middleware: r1ReasoningMiddleware(config.VLLM_REASONING),
+    }),
+    messages: plan.messages,
+    temperature: plan.temperature,
+    topP: plan.topP,
+    maxOutputTokens: plan.maxTokens,
+    // A retry would repeat a long reasoning run the user is already waiting for; they can retry themselves.
+    maxRetries: 0,
+    abortSignal: signal,
+    providerOptions: plan.continueFinalMessage
+      ? { vllm: { continue_final_message: true, add_generation_prompt: false } }
+      : undefined,
+    onChunk({ chunk }) {
+      if (chunk.type !== "reasoning-delta" && chunk.type !== "text-delta") return;
+      const now = performance.now();
+      marks.first ??= now;
+      if (chunk.type === "text-delta") marks.firstAnswer ??= now;
+    },
+  });
+
+  return result.toUIMessageStreamResponse({
+    headers: STREAM_HEADERS,
+    sendReasoning: true,
+    onError: describeStreamError,
+    messageMetadata({ part }): MessageMetadata | undefined {
+      if (part.type === "start") {
+        return {
+          model: model.id,
+          simulated: upstream.simulated,
+          rules: plan.applied,
+          sampling: { temperature: plan.temperature, topP: plan.topP, maxTokens: plan.maxTokens },
+        };
+      }
+      if (part.type === "finish") {
+        const end = performance.now();
+        const reasoningStart = marks.first !== undefined && marks.first !== marks.firstAnswer ? marks.first : undefined;
+        return {
+          finishReason: part.finishReason,
+          usage: { promptTokens: part.totalUsage.inputTokens, completionTokens: part.totalUsage.outputTokens },
+          timing: {
+            ttftMs: marks.first === undefined ? undefined : marks.first - receivedAt,
+            reasoningMs: reasoningStart === undefined ? undefined : (marks.firstAnswer ?? end) - reasoningStart,
+            answerMs: marks.firstAnswer === undefined ? undefined : end - marks.firstAnswer,
+            totalMs: end - receivedAt,
+          },
+        };
+      }
+      return undefined;
+    },
+  });
+}
+
+function toTurns(messages: IncomingMessage[]): ConversationTurn[] {
+  return messages.map((message): ConversationTurn => {
+    const content = messageText(message, "text");
+    if (message.role === "assistant") return { role: "assistant", content, reasoning: messageText(message, "reasoning") };
+    return { role: message.role, content };
+  });
+}

@@ -1,0 +1,44 @@
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const booleanFlag = (fallback: boolean) =>
+  z
+    .stringbool({ truthy: ["1", "true", "yes", "on"], falsy: ["0", "false", "no", "off"] })
+    .optional()
+    .transform((value) => value ?? fallback);
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+export const envSchema = z.object({
+  VLLM_BASE_URL: optionalString.pipe(
+    z
+      .url({ protocol: /^https?$/, message: "must be an http(s) URL such as http://127.0.0.1:8000/v1" })
+      .transform((url) => url.replace(/\/+$/, ""))
+      .optional(),
+  ),
+  VLLM_API_KEY: optionalString,
+  VLLM_MODEL: optionalString,
+  VLLM_REASONING: z
+    .enum(["auto", "parser", "inline"], {
+      message: "must be auto, parser (vLLM runs --reasoning-parser) or inline (reasoning arrives in content)",
+    })
+    .default("auto"),
+  R1_FORCE_THINK_PREFIX: booleanFlag(false),
+  R1_DEFAULT_MAX_TOKENS: positiveInt(32_768),
+  MAX_REQUEST_BYTES: positiveInt(512 * 1024),
+  SIM_PORT: z.coerce.number().int().min(0).max(65_535).default(0),
+  SIM_TTFT_MS: z.coerce.number().min(0).default(30),
+  SIM_ITL_MS: z.coerce.number().min(0).default(8),
+  SIM_REASONING_PARSER: booleanFlag(true),
+  SIM_EMULATE_VERSION: z
+    .string()
+    .regex(/^\d+\.\d+\.\d+$/, "must be a vLLM version such as 0.16.0")
+    .default("0.16.0"),
+});
+
+export type AppConfig = z.infer<typeof envSchema>;

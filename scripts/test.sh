@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The whole test suite: static checks, unit and integration tests (Vitest), a production build, and
+# browser tests (Playwright on Debian's Chromium). Ends with one "N passed, N failed, N skipped" line.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+mkdir -p reports
+rm -f reports/vitest.json reports/playwright.json
+status=0
+
+step() { echo; echo "=== $1"; }
+
+step "Type check"
+./node_modules/.bin/tsc --noEmit || status=1
+
+step "Lint"
+./node_modules/.bin/biome check . || status=1
+
+step "Unit and integration tests"
+./node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json || status=1
+
+step "Browser tests"
+if bash scripts/ensure-chromium.sh; then
+  if ./node_modules/.bin/next build; then
+    ./node_modules/.bin/playwright test || status=1
+  else
+    echo "The production build failed; browser tests cannot run."
+    status=1
+  fi
+else
+  status=1
+fi
+
+step "Summary"
+node scripts/summarize-tests.mjs reports/vitest.json reports/playwright.json || status=1
+exit $status

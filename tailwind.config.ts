@@ -1,0 +1,16 @@
+import type { Config } from "tailwindcss";
+
+export default {
+  content: ["./app/**/*.{ts,tsx}", "./components/**/*.{ts,tsx}"],
+  darkMode: "media",
+  theme: {
+    extend: {
+      colors: {
+        accent: { DEFAULT: "#4f46e5", soft: "#eef2ff", strong: "#3730a3" },
+      },
+      fontFamily: {
+        sans: ["system-ui", "-apple-system", "Segoe UI", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "sans-serif"],
+      },
+    },
+  },
+} satisfies Config;

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "@/lib/config";
+
+describe("parseConfig", () => {
+  it("runs on the built-in simulator with defaults when nothing is set", () => {
+    const config = parseConfig({});
+    expect(config.VLLM_BASE_URL).toBeUndefined();
+    expect(config.VLLM_REASONING).toBe("auto");
+    expect(config.R1_FORCE_THINK_PREFIX).toBe(false);
+    expect(config.R1_DEFAULT_MAX_TOKENS).toBe(32_768);
+    expect(config.SIM_REASONING_PARSER).toBe(true);
+  });
+
+  it("treats empty strings as unset and trims a trailing slash from the base URL", () => {
+    expect(parseConfig({ VLLM_BASE_URL: "", VLLM_API_KEY: " " }).VLLM_BASE_URL).toBeUndefined();
+    expect(parseConfig({ VLLM_BASE_URL: "http://127.0.0.1:8000/v1/" }).VLLM_BASE_URL).toBe("http://127.0.0.1:8000/v1");
+  });
+
+  it("parses booleans and numbers", () => {
+    const config = parseConfig({ R1_FORCE_THINK_PREFIX: "yes", SIM_REASONING_PARSER: "0", SIM_ITL_MS: "3.5" });
+    expect(config.R1_FORCE_THINK_PREFIX).toBe(true);
+    expect(config.SIM_REASONING_PARSER).toBe(false);
+    expect(config.SIM_ITL_MS).toBe(3.5);
+  });
+
+  it("lists every invalid variable with what it got", () => {
+    let error: unknown;
+    try {
+      parseConfig({ VLLM_BASE_URL: "localhost:8000", VLLM_REASONING: "maybe", MAX_REQUEST_BYTES: "-1" });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const issues = (error as ConfigError).issues;
+    expect(issues).toHaveLength(3);
+    expect(issues[0]).toMatch(/^VLLM_BASE_URL: must be an http\(s\) URL .* \(got "localhost:8000"\)$/);
+    expect(issues.join("\n")).toContain('VLLM_REASONING: must be auto, parser');
+    expect((error as ConfigError).message).toContain("MAX_REQUEST_BYTES");
+  });
+});
