@@ -1,6 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
+import { APP_PORT as PORT, SIM_PORT } from "./tests/e2e/ports";
 
-const PORT = Number(process.env.E2E_PORT ?? 3210);
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -41,6 +41,7 @@ export default defineConfig({
       VLLM_BASE_URL: "",
       SIM_TTFT_MS: "150",
       SIM_ITL_MS: "12",
+      SIM_PORT: String(SIM_PORT),
     },
   },
 });

@@ -2,19 +2,32 @@
 
 import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport } from "ai";
-import { useMemo } from "react";
+import { useMemo, useRef, useState } from "react";
+import { messageMetadataSchema } from "@/lib/chat/metadata";
 import type { UpstreamSummary } from "@/lib/upstream/describe-upstream";
 import { ChatError } from "./chat-error";
 import { Composer } from "./composer";
-import { type ChatMessage, chatMessageMetadataSchema } from "./chat-message";
+import type { ChatMessage } from "./chat-message";
 import { MessageList } from "./message-list";
 import { ModelBadge } from "./model-badge";
+import { PersonaSettings } from "./persona-settings";
 
 export function ChatApp({ upstream }: { upstream: UpstreamSummary }) {
-  const transport = useMemo(() => new DefaultChatTransport<ChatMessage>({ api: "/api/chat" }), []);
+  const [persona, setPersona] = useState("");
+  // The transport is created once; it reads the persona at send time through the ref.
+  const personaRef = useRef(persona);
+  personaRef.current = persona;
+  const transport = useMemo(
+    () =>
+      new DefaultChatTransport<ChatMessage>({
+        api: "/api/chat",
+        body: () => (personaRef.current.trim() ? { persona: personaRef.current } : {}),
+      }),
+    [],
+  );
   const { messages, sendMessage, stop, status, error, regenerate, clearError } = useChat<ChatMessage>({
     transport,
-    messageMetadataSchema: chatMessageMetadataSchema,
+    messageMetadataSchema,
     experimental_throttle: 32,
   });
   const busy = status === "submitted" || status === "streaming";
@@ -23,7 +36,10 @@ export function ChatApp({ upstream }: { upstream: UpstreamSummary }) {
     <div className="flex h-dvh flex-col">
       <header className="flex items-center justify-between gap-3 border-zinc-200 border-b px-4 py-2 dark:border-zinc-800">
         <h1 className="font-semibold text-base">r1-chat</h1>
-        <ModelBadge upstream={upstream} />
+        <div className="flex items-center gap-2">
+          <PersonaSettings persona={persona} onChange={setPersona} />
+          <ModelBadge upstream={upstream} />
+        </div>
       </header>
       <MessageList messages={messages} status={status} />
       <div className="mx-auto w-full max-w-3xl px-4 pb-4">

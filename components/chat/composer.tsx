@@ -1,6 +1,6 @@
 "use client";
 
-import { type KeyboardEvent, useRef, useState } from "react";
+import { type KeyboardEvent, useState } from "react";
 
 interface ComposerProps {
   busy: boolean;
@@ -10,7 +10,6 @@ interface ComposerProps {
 
 export function Composer({ busy, onSend, onStop }: ComposerProps) {
   const [text, setText] = useState("");
-  const inputRef = useRef<HTMLTextAreaElement>(null);
 
   const submit = () => {
     const question = text.trim();
@@ -41,7 +40,6 @@ export function Composer({ busy, onSend, onStop }: ComposerProps) {
       </label>
       <textarea
         id="composer-input"
-        ref={inputRef}
         data-testid="composer-input"
         value={text}
         onChange={(event) => setText(event.target.value)}

@@ -1,0 +1,34 @@
+import { Lexer } from "marked";
+import { splitCodeRegions } from "./code-regions";
+import { scanMath } from "./math-scanner";
+
+/**
+ * Splits markdown into top-level blocks (marked's block tokens) so that finished blocks can be memoised
+ * while the stream only changes the last one. `blocks.join("") === text` always holds.
+ *
+ * marked knows nothing of maths, so a display formula spanning blank lines arrives in pieces; pieces are
+ * glued back until the formula closes. Blank-line tokens join the block before them.
+ */
+export function splitBlocks(text: string): string[] {
+  const blocks: string[] = [];
+  for (const { raw } of new Lexer({ gfm: true }).lex(text)) {
+    const last = blocks.at(-1);
+    if (last !== undefined && (raw.trim() === "" || hasUnclosedDisplayMath(last))) {
+      blocks[blocks.length - 1] = last + raw;
+    } else {
+      blocks.push(raw);
+    }
+  }
+  // marked rewrites some input (e.g. CRLF → LF); memoisation is an optimisation, correctness is not.
+  return blocks.join("") === text ? blocks : [text];
+}
+
+function hasUnclosedDisplayMath(block: string): boolean {
+  for (const region of splitCodeRegions(block)) {
+    if (region.isCode) continue;
+    for (const span of scanMath(block, region)) {
+      if (span.kind === "unclosed" && (span.opener === "$$" || span.opener === "\\[")) return true;
+    }
+  }
+  return false;
+}

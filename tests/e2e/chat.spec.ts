@@ -1,0 +1,101 @@
+import { expect, type Page, test } from "@playwright/test";
+import { SIM_PORT } from "./ports";
+
+async function runningUpstreamRequests(): Promise<number> {
+  const metrics = await (await fetch(`http://127.0.0.1:${SIM_PORT}/metrics`)).text();
+  const line = metrics.split("\n").find((candidate) => candidate.startsWith("vllm:num_requests_running{"));
+  return Number(line?.split(" ").at(-1));
+}
+
+async function ask(page: Page, question: string) {
+  await page.getByTestId("composer-input").fill(question);
+  await page.getByTestId("composer-input").press("Enter");
+}
+
+test("shows that the model is simulated", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByTestId("model-badge")).toContainText("Simulated model");
+  await expect(page.getByTestId("model-badge")).toContainText("DeepSeek-R1-Distill-Qwen-1.5B");
+});
+
+test("streams reasoning, then an answer with rendered maths", async ({ page }) => {
+  await page.goto("/");
+  await ask(page, "Solve x^2 - 5x + 6 = 0");
+
+  await expect(page.getByTestId("message-user")).toHaveText("Solve x^2 - 5x + 6 = 0");
+  const assistant = page.getByTestId("message-assistant");
+  const reasoning = assistant.getByTestId("reasoning");
+  // While the model thinks, the reasoning block is open and counting, and no answer is shown yet.
+  await expect(reasoning).toHaveAttribute("open", "");
+  await expect(reasoning).toContainText("Thinking…");
+  await expect(assistant.getByTestId("answer")).toHaveCount(0);
+
+  const answer = assistant.getByTestId("answer");
+  await expect(answer.locator(".katex").first()).toBeVisible();
+  await expect(page.getByTestId("send")).toBeVisible({ timeout: 30_000 });
+  await expect(reasoning.getByTestId("reasoning-duration")).toHaveText(/^Thought for \d+\.\d s$/);
+  await expect(reasoning).not.toHaveAttribute("open", "");
+
+  expect(await answer.locator(".katex").count()).toBeGreaterThan(1);
+  await expect(answer.locator(".boxed")).toHaveCount(1);
+  const visibleAnswer = await answer.evaluate((element) => {
+    const clone = element.cloneNode(true) as HTMLElement;
+    // KaTeX keeps the TeX source in MathML annotations for screen readers; only the rendered text counts here.
+    for (const annotation of clone.querySelectorAll("annotation")) annotation.remove();
+    return clone.textContent ?? "";
+  });
+  expect(visibleAnswer).not.toContain("\\boxed");
+  expect(visibleAnswer).not.toMatch(/\\\(|\\\[/);
+  const pageText = await page.locator("body").innerText();
+  expect(pageText).not.toContain("<think>");
+  expect(pageText).not.toContain("</think>");
+});
+
+test("Stop ends the answer mid-stream and aborts the upstream request", async ({ page }) => {
+  await page.goto("/");
+  await ask(page, "What is 12 + 30?");
+  await expect(page.getByTestId("send")).toBeVisible({ timeout: 30_000 });
+
+  await ask(page, "Explain why the sky is blue, in detail.");
+  const second = page.getByTestId("message-assistant").nth(1);
+  await expect(second.getByTestId("reasoning")).toContainText(/\w{3,}/);
+  expect(await runningUpstreamRequests()).toBe(1);
+  await page.getByTestId("stop").click();
+
+  await expect(page.getByTestId("stop")).toHaveCount(0);
+  await expect(page.getByTestId("send")).toBeVisible();
+  await expect.poll(runningUpstreamRequests, { timeout: 2_000 }).toBe(0);
+  const stoppedAt = await second.innerText();
+  await page.waitForTimeout(500);
+  expect(await second.innerText()).toBe(stoppedAt);
+  await expect(page.getByTestId("message-user")).toHaveCount(2);
+});
+
+test("Enter sends, Shift+Enter adds a line, Enter while an IME is composing does not send", async ({ page }) => {
+  await page.goto("/");
+  const input = page.getByTestId("composer-input");
+  await input.fill("你好");
+  await input.dispatchEvent("keydown", { key: "Enter", code: "Enter", keyCode: 229, isComposing: true, bubbles: true });
+  await page.waitForTimeout(200);
+  await expect(page.getByTestId("message-user")).toHaveCount(0);
+  await expect(input).toHaveValue("你好");
+
+  await input.press("Shift+Enter");
+  await input.pressSequentially("世界");
+  await expect(input).toHaveValue("你好\n世界");
+  await input.press("Enter");
+  await expect(page.getByTestId("message-user")).toHaveText("你好\n世界");
+  await expect(input).toHaveValue("");
+});
+
+test("the chat stream is never compressed or buffered", async ({ request }) => {
+  const response = await request.post("/api/chat", {
+    headers: { "accept-encoding": "gzip, deflate, br", "content-type": "application/json" },
+    data: { messages: [{ id: "u1", role: "user", parts: [{ type: "text", text: "Hi" }] }] },
+  });
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-encoding"]).toBeUndefined();
+  expect(response.headers()["cache-control"]).toBe("no-cache, no-transform");
+  expect(response.headers()["x-accel-buffering"]).toBe("no");
+  expect(await response.text()).toContain('"type":"finish"');
+});

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { streamChat } from "@/lib/chat/stream-chat";
+import { type AppConfig, parseConfig } from "@/lib/config";
+import { type SimServer, startSimServer } from "@/lib/vllm-sim";
+import { joinDeltas, readUiChunks, userMessage, waitFor } from "@/tests/support/ui-stream";
+
+const fast = { ttftMs: 1, itlMs: 1, seed: 7 };
+const modes = {
+  "reasoning field (vLLM 0.16)": { ...fast, emulateVersion: "0.16.0" },
+  "reasoning_content field (vLLM 0.10)": { ...fast, emulateVersion: "0.10.0" },
+  "both fields (vLLM 0.11.2)": { ...fast, emulateVersion: "0.11.2" },
+  "no reasoning parser (inline </think>)": { ...fast, reasoningParser: false },
+} as const;
+
+const sims = new Map<string, SimServer>();
+const configFor = (sim: SimServer, env: Record<string, string> = {}): AppConfig =>
+  parseConfig({ VLLM_BASE_URL: `${sim.url}/v1`, ...env });
+
+beforeAll(async () => {
+  for (const [name, options] of Object.entries(modes)) sims.set(name, await startSimServer(options));
+});
+afterAll(async () => {
+  await Promise.all([...sims.values()].map((sim) => sim.close()));
+});
+
+describe("reasoning and answer arrive as separate parts", () => {
+  it.each(Object.keys(modes))("%s", async (mode) => {
+    const sim = sims.get(mode) as SimServer;
+    const response = await streamChat(
+      { messages: [userMessage("What is 12 + 30?")] },
+      new AbortController().signal,
+      configFor(sim),
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("text/event-stream");
+    expect(response.headers.get("cache-control")).toBe("no-cache, no-transform");
+    expect(response.headers.get("x-accel-buffering")).toBe("no");
+
+    const chunks = await readUiChunks(response);
+    const reasoning = joinDeltas(chunks, "reasoning-delta");
+    const answer = joinDeltas(chunks, "text-delta");
+    expect(reasoning.length).toBeGreaterThan(20);
+    expect(answer).toContain("\\boxed{");
+    for (const text of [reasoning, answer]) {
+      expect(text).not.toContain("<think>");
+      expect(text).not.toContain("</think>");
+    }
+    const types = chunks.map((chunk) => chunk.type);
+    expect(types.lastIndexOf("reasoning-delta")).toBeLessThan(types.indexOf("text-delta"));
+    expect(types).not.toContain("error");
+
+    const start = chunks.find((chunk) => chunk.type === "start")?.messageMetadata;
+    expect(start).toMatchObject({ model: "deepseek-ai/DeepSeek-R1-Distill-Qwen-1.5B", simulated: false });
+    expect((start?.rules as { id: string }[]).map((rule) => rule.id)).toContain("math-directive");
+    const finish = chunks.find((chunk) => chunk.type === "finish")?.messageMetadata;
+    expect(finish).toMatchObject({ finishReason: "stop" });
+    expect((finish?.usage as { completionTokens: number }).completionTokens).toBeGreaterThan(0);
+    expect((finish?.timing as { ttftMs: number }).ttftMs).toBeGreaterThan(0);
+  });
+});
+
+describe("the request sent upstream follows the R1 rules", () => {
+  it("bounds max_tokens and reports finish_reason length", async () => {
+    const sim = sims.get("reasoning field (vLLM 0.16)") as SimServer;
+    const response = await streamChat(
+      { messages: [userMessage("What is 12 + 30?")], maxTokens: 5 },
+      new AbortController().signal,
+      configFor(sim),
+    );
+    const chunks = await readUiChunks(response);
+    expect(chunks.find((chunk) => chunk.type === "finish")?.messageMetadata).toMatchObject({ finishReason: "length" });
+    expect(joinDeltas(chunks, "text-delta")).toBe("");
+  });
+});
+
+describe("Stop", () => {
+  it("aborts the upstream request at once", async () => {
+    const sim = await startSimServer({ ttftMs: 1, itlMs: 20 });
+    try {
+      const controller = new AbortController();
+      const response = await streamChat(
+        { messages: [userMessage("Explain why the sky is blue.")] },
+        controller.signal,
+        configFor(sim),
+      );
+      await readUiChunks(response, (chunks) => chunks.some((chunk) => chunk.type === "reasoning-delta"));
+      expect(sim.load().running).toBe(1);
+      controller.abort();
+      await waitFor(() => sim.load().running === 0, 1_000);
+    } finally {
+      await sim.close();
+    }
+  });
+});

@@ -1,0 +1,55 @@
+/** A UI message stream chunk as the AI SDK sends it over SSE (`data: {...}`). */
+export type UiChunk = { type: string; delta?: string; errorText?: string; messageMetadata?: Record<string, unknown> };
+
+/** Reads the BFF's SSE response into chunks, optionally stopping early (the caller then aborts). */
+export async function readUiChunks(
+  response: Response,
+  until: (chunks: UiChunk[]) => boolean = () => false,
+): Promise<UiChunk[]> {
+  if (!response.body) throw new Error("response has no body");
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  const chunks: UiChunk[] = [];
+  let buffer = "";
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    buffer += value;
+    let boundary = buffer.indexOf("\n\n");
+    while (boundary !== -1) {
+      const event = buffer.slice(0, boundary);
+      buffer = buffer.slice(boundary + 2);
+      boundary = buffer.indexOf("\n\n");
+      const data = event
+        .split("\n")
+        .filter((line) => line.startsWith("data: "))
+        .map((line) => line.slice(6))
+        .join("\n");
+      if (!data || data === "[DONE]") continue;
+      chunks.push(JSON.parse(data) as UiChunk);
+    }
+    if (until(chunks)) {
+      await reader.cancel();
+      break;
+    }
+  }
+  return chunks;
+}
+
+export function joinDeltas(chunks: UiChunk[], type: "reasoning-delta" | "text-delta"): string {
+  return chunks
+    .filter((chunk) => chunk.type === type)
+    .map((chunk) => chunk.delta ?? "")
+    .join("");
+}
+
+export function userMessage(text: string, id = "u1") {
+  return { id, role: "user" as const, parts: [{ type: "text" as const, text }] };
+}
+
+export async function waitFor(condition: () => boolean, timeoutMs = 2_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
