@@ -5,6 +5,7 @@ import { type MathSpan, scanMath } from "./math-scanner";
 const CONTAINER_PREFIX = /^(?:[ \t]*>)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?/;
 const LIST_MARKER = /(?:[-*+]|\d{1,9}[.)])(?=[ \t]+$)/;
 const TABLE_ROW = /^[\s>]*\|/;
+const TRAILING_PUNCTUATION = /^[ \t]*[.,;:!?。，；：！？]{1,3}[ \t]*$/;
 
 /**
  * Rewrites the maths dialects R1 mixes into the `$…$` / `$$…$$` syntax remark-math understands:
@@ -25,11 +26,18 @@ export function normalizeMath(text: string): string {
           out += rewriteInline(text, span);
           continue;
         }
+        const rest = restOfLine(text, cursor);
+        if (TRAILING_PUNCTUATION.test(rest)) {
+          // A lone "." paragraph under the formula looks broken; display maths conventionally includes it.
+          out = appendDisplayBlock(out, span.content.trimEnd() + rest.trim());
+          cursor += rest.length;
+          continue;
+        }
         out = appendDisplayBlock(out, span.content);
-        if (!restOfLineIsBlank(text, cursor)) {
+        if (rest.trim() !== "") {
           // Text after the closing delimiter continues the paragraph below the block.
           out += `\n${continuationIndent(out)}`;
-          while (text[cursor] === " " || text[cursor] === "\t") cursor++;
+          cursor += rest.length - rest.trimStart().length;
         }
       }
     }
@@ -78,7 +86,7 @@ function continuationIndent(out: string): string {
   return container.replace(LIST_MARKER, (marker) => " ".repeat(marker.length));
 }
 
-function restOfLineIsBlank(text: string, from: number): boolean {
+function restOfLine(text: string, from: number): string {
   const newline = text.indexOf("\n", from);
-  return text.slice(from, newline === -1 ? text.length : newline).trim() === "";
+  return text.slice(from, newline === -1 ? text.length : newline);
 }

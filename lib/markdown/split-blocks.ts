@@ -19,7 +19,7 @@ export function splitBlocks(text: string): string[] {
       blocks.push(raw);
     }
   }
-  // marked rewrites some input (e.g. CRLF → LF); memoisation is an optimisation, correctness is not.
+  // marked rewrites some input (e.g. CRLF → LF); losing memoisation beats rendering altered text.
   return blocks.join("") === text ? blocks : [text];
 }
 

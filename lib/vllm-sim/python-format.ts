@@ -34,7 +34,13 @@ function pythonJsonString(text: string): string {
   return `${out}"`;
 }
 
-export type PythonJsonValue = string | number | boolean | null | PythonJsonValue[] | { [key: string]: PythonJsonValue };
+export type PythonJsonValue =
+  | string
+  | number
+  | boolean
+  | null
+  | PythonJsonValue[]
+  | { [key: string]: PythonJsonValue };
 
 /** `json.dumps(value)` with its defaults: `", "` and `": "` separators, `ensure_ascii=True`. */
 export function pythonJsonDumps(value: PythonJsonValue): string {
@@ -42,6 +48,8 @@ export function pythonJsonDumps(value: PythonJsonValue): string {
   if (typeof value === "string") return pythonJsonString(value);
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (Array.isArray(value)) return `[${value.map(pythonJsonDumps).join(", ")}]`;
-  const entries = Object.entries(value).map(([key, item]) => `${pythonJsonString(key)}: ${pythonJsonDumps(item)}`);
+  const entries = Object.entries(value).map(
+    ([key, item]) => `${pythonJsonString(key)}: ${pythonJsonDumps(item)}`,
+  );
   return `{${entries.join(", ")}}`;
 }

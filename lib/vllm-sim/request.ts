@@ -102,7 +102,8 @@ export function parseChatRequest(contentType: string | undefined, body: string):
     };
   }
   const parsed = chatRequestSchema.safeParse(json, { reportInput: true });
-  if (!parsed.success) return { ok: false, error: requestValidationError(pydanticErrorList(parsed.error.issues)) };
+  if (!parsed.success)
+    return { ok: false, error: requestValidationError(pydanticErrorList(parsed.error.issues)) };
   return { ok: true, request: parsed.data };
 }
 
@@ -113,7 +114,9 @@ export function templateMessages(request: ChatRequest): TemplateMessage[] {
     content:
       typeof content === "string"
         ? content
-        : (content ?? []).flatMap((part) => (part.type === "text" && part.text ? [part.text] : [])).join("\n"),
+        : (content ?? [])
+            .flatMap((part) => (part.type === "text" && part.text ? [part.text] : []))
+            .join("\n"),
   }));
 }
 
@@ -125,7 +128,11 @@ export interface Limits {
 export type CheckedLimits = { ok: true; maxTokens: number } | { ok: false; error: ApiError };
 
 /** Length and sampling checks, in the order vLLM's renderer and `SamplingParams` run them. */
-export function checkRequestLimits(request: ChatRequest, limits: Limits, traits: VersionTraits): CheckedLimits {
+export function checkRequestLimits(
+  request: ChatRequest,
+  limits: Limits,
+  traits: VersionTraits,
+): CheckedLimits {
   const { maxModelLen, promptTokens } = limits;
   const requested = request.max_completion_tokens ?? request.max_tokens ?? undefined;
   const fail = (error: ApiError): CheckedLimits => ({ ok: false, error });
@@ -151,7 +158,9 @@ export function checkRequestLimits(request: ChatRequest, limits: Limits, traits:
   const { temperature, top_p: topP } = request;
   if (temperature != null && temperature < 0) {
     const value = pythonFloat(temperature);
-    return fail(validationError(traits, `temperature must be non-negative, got ${value}.`, "temperature", value));
+    return fail(
+      validationError(traits, `temperature must be non-negative, got ${value}.`, "temperature", value),
+    );
   }
   if (topP != null && !(topP > 0 && topP <= 1)) {
     const value = pythonFloat(topP);
@@ -159,7 +168,14 @@ export function checkRequestLimits(request: ChatRequest, limits: Limits, traits:
   }
   const maxTokens = requested ?? maxModelLen - promptTokens;
   if (maxTokens < 1) {
-    return fail(validationError(traits, `max_tokens must be at least 1, got ${maxTokens}.`, "max_tokens", String(maxTokens)));
+    return fail(
+      validationError(
+        traits,
+        `max_tokens must be at least 1, got ${maxTokens}.`,
+        "max_tokens",
+        String(maxTokens),
+      ),
+    );
   }
   return { ok: true, maxTokens };
 }

@@ -37,7 +37,7 @@ test("streams reasoning, then an answer with rendered maths", async ({ page }) =
   await expect(reasoning).not.toHaveAttribute("open", "");
 
   expect(await answer.locator(".katex").count()).toBeGreaterThan(1);
-  await expect(answer.locator(".boxed")).toHaveCount(1);
+  await expect(answer.locator(".fbox")).toHaveCount(1);
   const visibleAnswer = await answer.evaluate((element) => {
     const clone = element.cloneNode(true) as HTMLElement;
     // KaTeX keeps the TeX source in MathML annotations for screen readers; only the rendered text counts here.
