@@ -6,6 +6,7 @@ import { applyR1Rules, type ConversationTurn } from "@/lib/r1/rules";
 import { r1ReasoningMiddleware } from "@/lib/r1/reasoning-middleware";
 import { describeStreamError } from "@/lib/upstream/describe-error";
 import { servedModel } from "@/lib/upstream/served-model";
+import { streamFailureMiddleware } from "@/lib/upstream/stream-failure-middleware";
 import { resolveUpstream } from "@/lib/upstream/upstream";
 import type { MessageMetadata } from "./metadata";
 import { type ChatOptions, type IncomingMessage, messageText } from "./request";
@@ -47,7 +48,7 @@ export async function streamChat(
   const result = streamText({
     model: wrapLanguageModel({
       model: provider.chatModel(model.id),
-      middleware: r1ReasoningMiddleware(config.VLLM_REASONING),
+      middleware: [r1ReasoningMiddleware(config.VLLM_REASONING), streamFailureMiddleware()],
     }),
     messages: plan.messages,
     temperature: plan.temperature,
@@ -59,6 +60,9 @@ export async function streamChat(
     providerOptions: plan.continueFinalMessage
       ? { vllm: { continue_final_message: true, add_generation_prompt: false } }
       : undefined,
+    onError({ error }) {
+      console.warn(`[r1-chat] upstream stream ended with an error: ${describeStreamError(error)}`);
+    },
     onChunk({ chunk }) {
       if (chunk.type !== "reasoning-delta" && chunk.type !== "text-delta") return;
       const now = performance.now();

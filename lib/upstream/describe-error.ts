@@ -40,12 +40,15 @@ function isAbort(error: unknown): boolean {
   return causeChain(error).some((link) => link instanceof Error && link.name === "AbortError");
 }
 
+const CONNECTION_LOST = "The connection to the model server was lost mid-answer. What arrived so far is kept; you can retry.";
+
 /** A human message for an error that ended an upstream stream, with no addresses or secrets in it. */
 export function describeStreamError(error: unknown): string {
   if (isAbort(error)) return "The answer was stopped.";
   if (APICallError.isInstance(error)) {
     const status = error.statusCode;
     if (status === undefined) return `Cannot reach the model server: ${describeFetchFailure(error)}.`;
+    if (status < 300) return CONNECTION_LOST;
     if (status === 401 || status === 403) return `The model server refused our API key (HTTP ${status}).`;
     if (status === 400 && /maximum context length/i.test(error.responseBody ?? error.message)) {
       return "The conversation is too long for the model's context window. Start a new conversation or shorten the message.";
@@ -61,7 +64,7 @@ export function describeStreamError(error: unknown): string {
     return `The model server reported an error mid-answer (${upstreamError}). What arrived so far is kept; you can retry.`;
   }
   if (networkCode(error) || causeChain(error).some((link) => link instanceof TypeError)) {
-    return "The connection to the model server was lost mid-answer. What arrived so far is kept; you can retry.";
+    return CONNECTION_LOST;
   }
   return "The answer could not be completed because of an unexpected error. You can retry.";
 }

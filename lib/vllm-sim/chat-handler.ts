@@ -1,13 +1,19 @@
 import { randomBytes } from "node:crypto";
 import { type IncomingMessage, type ServerResponse, STATUS_CODES } from "node:http";
-import { renderR1Prompt } from "./chat-template";
+import { renderR1Prompt, type TemplateMessage } from "./chat-template";
 import { ChunkEncoder, type ResponseMeta } from "./chunks";
 import { CompletionResponder } from "./completion-responder";
 import { type ApiError, apiError, errorBody } from "./errors";
 import { FAULT_HEADER, type FaultPlan, faultSpecSchema, NO_FAULTS } from "./faults";
 import { type Engine, Generation, type GenerationSink } from "./generation";
 import { hashSeed, mulberry32 } from "./prng";
-import { checkRequestLimits, parseChatRequest, templateMessages, usageRequest } from "./request";
+import {
+  type ChatRequest,
+  checkRequestLimits,
+  parseChatRequest,
+  templateMessages,
+  usageRequest,
+} from "./request";
 import { composeResponse } from "./responses";
 import { StreamResponder } from "./stream-responder";
 import { planTokens } from "./token-plan";
@@ -44,27 +50,31 @@ function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** `POST /v1/chat/completions`: validate like vLLM, then stream or buffer a simulated generation. */
-export function handleChatCompletion(
-  ctx: ChatContext,
-  req: IncomingMessage,
-  res: ServerResponse,
-  body: string,
-): void {
-  const { engine, traits } = ctx;
-  const { options } = engine;
-  const fail = (error: ApiError) => sendError(res, error, traits);
+/** A request that passed every check, with what its generation needs. */
+interface AcceptedChat {
+  request: ChatRequest;
+  messages: TemplateMessage[];
+  prompt: string;
+  promptTokens: number;
+  maxTokens: number;
+  faults: FaultPlan;
+}
 
+type Admission = { ok: true; chat: AcceptedChat } | { ok: false; error: ApiError };
+
+/** The checks of vLLM's chat endpoint, in its order, plus the simulator's fault header. */
+function admit(ctx: ChatContext, req: IncomingMessage, body: string): Admission {
+  const { traits } = ctx;
+  const { options } = ctx.engine;
   const faults = resolveFaults(req, options.defaultFault);
-  if (!faults.ok) return fail(faults.error);
+  if (!faults.ok) return faults;
   const parsed = parseChatRequest(req.headers["content-type"], body);
-  if (!parsed.ok) return fail(parsed.error);
+  if (!parsed.ok) return parsed;
   const { request } = parsed;
   if (request.model != null && request.model !== options.servedModelName) {
     const param = traits.detailedErrors ? "model" : null;
-    return fail(apiError(404, `The model \`${request.model}\` does not exist.`, param));
+    return { ok: false, error: apiError(404, `The model \`${request.model}\` does not exist.`, param) };
   }
-
   const messages = templateMessages(request);
   const prompt = renderR1Prompt(messages, {
     addGenerationPrompt: request.add_generation_prompt,
@@ -72,8 +82,27 @@ export function handleChatCompletion(
   });
   const promptTokens = countTokens(prompt);
   const limits = checkRequestLimits(request, { maxModelLen: options.maxModelLen, promptTokens }, traits);
-  if (!limits.ok) return fail(limits.error);
-  if (faults.plan.refuseStatus !== undefined) return fail(refusal(faults.plan.refuseStatus));
+  if (!limits.ok) return limits;
+  if (faults.plan.refuseStatus !== undefined) return { ok: false, error: refusal(faults.plan.refuseStatus) };
+  const chat = { request, messages, prompt, promptTokens, maxTokens: limits.maxTokens, faults: faults.plan };
+  return { ok: true, chat };
+}
+
+/** `POST /v1/chat/completions`: validate like vLLM, then stream or buffer a simulated generation. */
+export function handleChatCompletion(
+  ctx: ChatContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: string,
+): void {
+  const admission = admit(ctx, req, body);
+  if (!admission.ok) {
+    sendError(res, admission.error, ctx.traits);
+    return;
+  }
+  const { request, messages, prompt, promptTokens, maxTokens, faults } = admission.chat;
+  const { engine, traits } = ctx;
+  const { options } = engine;
 
   const question = messages.findLast((message) => message.role === "user")?.content ?? "";
   const textRandom = mulberry32(hashSeed(request.seed ?? options.seed, prompt));
@@ -110,11 +139,7 @@ export function handleChatCompletion(
       promptTokens,
     });
   }
-  const generation = new Generation(
-    engine,
-    { plan, promptTokens, maxTokens: limits.maxTokens, faults: faults.plan },
-    sink,
-  );
+  const generation = new Generation(engine, { plan, promptTokens, maxTokens, faults }, sink);
   res.once("close", () => generation.abort());
   generation.start();
 }

@@ -27,8 +27,14 @@ export function hashSeed(...parts: ReadonlyArray<string | number>): number {
   return hash >>> 0;
 }
 
-export function pick<T>(random: Random, items: readonly [T, ...T[]]): T {
-  return items[Math.floor(random() * items.length)] ?? items[0];
+/** A Fisher–Yates shuffled copy. */
+export function shuffled<T>(random: Random, items: readonly T[]): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
+  }
+  return copy;
 }
 
 /** Integer in [min, max]. */

@@ -1,4 +1,4 @@
-import { pick, type Random, randomInt } from "./prng";
+import { type Random, randomInt, shuffled } from "./prng";
 import { containsCjk, countTokens } from "./tokenizer";
 
 /** What the simulated model "writes": a thinking trace, then the visible answer. */
@@ -420,13 +420,14 @@ export function composeResponse(question: string, random: Random, reasoningToken
   const language: Language = containsCjk(question) ? "zh" : "en";
   const draft = draftFor(question, language, random);
   const separator = language === "zh" ? "" : " ";
+  const fillers = shuffled(random, FILLERS[language]);
   const paragraphs = [draft.opening];
   let tokens = countTokens(draft.opening) + countTokens(draft.conclusion);
-  do {
-    const paragraph = `${pick(random, FILLERS[language])}${separator}${pick(random, draft.checks)}`;
+  for (let i = 0; i === 0 || tokens < reasoningTokens; i++) {
+    const paragraph = `${fillers[i % fillers.length]}${separator}${draft.checks[i % draft.checks.length]}`;
     paragraphs.push(paragraph);
     tokens += countTokens(paragraph) + 1;
-  } while (tokens < reasoningTokens);
+  }
   paragraphs.push(draft.conclusion);
   return { reasoning: `${paragraphs.join("\n\n")}\n`, answer: draft.answer };
 }

@@ -40,8 +40,12 @@ function fingerprintFor(options: SimOptions): string {
 }
 
 /** Starts a simulated `vllm serve deepseek-ai/DeepSeek-R1-Distill-Qwen-1.5B --reasoning-parser deepseek_r1`. */
-export async function startSimServer(input: SimOptionsInput = {}): Promise<SimServer> {
-  const options = simOptionsSchema.parse(input);
+export function startSimServer(input: SimOptionsInput = {}): Promise<SimServer> {
+  return serveSimulator(simOptionsSchema.parse(input));
+}
+
+/** Like `startSimServer`, for options that were already validated. */
+export async function serveSimulator(options: SimOptions): Promise<SimServer> {
   const traits = versionTraits(options.emulateVersion);
   const scheduler = new Scheduler(options.maxNumSeqs);
   const metrics = new SimMetrics(options.servedModelName, () => ({

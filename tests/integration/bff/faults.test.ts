@@ -3,7 +3,7 @@ import { streamChat } from "@/lib/chat/stream-chat";
 import { AppError } from "@/lib/errors";
 import { parseConfig } from "@/lib/config";
 import { startSimServer } from "@/lib/vllm-sim";
-import { joinDeltas, readUiChunks, userMessage } from "@/tests/support/ui-stream";
+import { closedPort, joinDeltas, readUiChunks, userMessage } from "@/tests/support/ui-stream";
 
 async function chatThroughFault(defaultFault: string) {
   const sim = await startSimServer({ ttftMs: 1, itlMs: 1, defaultFault });
@@ -52,7 +52,7 @@ describe("faults the user sees as a clear message", () => {
   });
 
   it("upstream down: a typed error naming the cause, not the address", async () => {
-    const config = parseConfig({ VLLM_BASE_URL: "http://127.0.0.1:9/v1" });
+    const config = parseConfig({ VLLM_BASE_URL: `http://127.0.0.1:${await closedPort()}/v1` });
     const failure = streamChat({ messages: [userMessage("Hi")] }, new AbortController().signal, config);
     await expect(failure).rejects.toBeInstanceOf(AppError);
     await expect(failure).rejects.toMatchObject({

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseConfig } from "@/lib/config";
 import { checkHealth } from "@/lib/upstream/health";
 import { startSimServer } from "@/lib/vllm-sim";
+import { closedPort } from "@/tests/support/ui-stream";
 
 describe("checkHealth", () => {
   it("reports the upstream's model, context and version", async () => {
@@ -23,7 +24,7 @@ describe("checkHealth", () => {
   });
 
   it("reports an unreachable upstream without its address", async () => {
-    const report = await checkHealth(parseConfig({ VLLM_BASE_URL: "http://127.0.0.1:9/v1" }));
+    const report = await checkHealth(parseConfig({ VLLM_BASE_URL: `http://127.0.0.1:${await closedPort()}/v1` }));
     expect(report.status).toBe("degraded");
     expect(report.upstream.healthy).toBe(false);
     expect(report.upstream.error).toBe("cannot reach the model server: connection refused (is vLLM running?)");
