@@ -1,7 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { APP_PORT as PORT, SIM_PORT } from "./tests/e2e/ports";
 
-
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: false,

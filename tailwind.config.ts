@@ -9,7 +9,15 @@ export default {
         accent: { DEFAULT: "#4f46e5", soft: "#eef2ff", strong: "#3730a3" },
       },
       fontFamily: {
-        sans: ["system-ui", "-apple-system", "Segoe UI", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "sans-serif"],
+        sans: [
+          "system-ui",
+          "-apple-system",
+          "Segoe UI",
+          "Noto Sans SC",
+          "PingFang SC",
+          "Microsoft YaHei",
+          "sans-serif",
+        ],
       },
     },
   },

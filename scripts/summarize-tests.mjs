@@ -13,7 +13,9 @@ if (vitestPath && existsSync(vitestPath)) {
   failed += report.numFailedTests;
   skipped += report.numPendingTests + report.numTodoTests;
   // A file that failed to load has no tests to count; count it as a failure.
-  failed += report.testResults.filter((file) => file.status === "failed" && file.assertionResults.length === 0).length;
+  failed += report.testResults.filter(
+    (file) => file.status === "failed" && file.assertionResults.length === 0,
+  ).length;
 } else missing.push("vitest");
 
 if (playwrightPath && existsSync(playwrightPath)) {
@@ -23,7 +25,8 @@ if (playwrightPath && existsSync(playwrightPath)) {
   skipped += stats.skipped;
 } else missing.push("playwright");
 
-for (const suite of missing) console.log(`No ${suite} report was written: counting that suite as one failure.`);
+for (const suite of missing)
+  console.log(`No ${suite} report was written: counting that suite as one failure.`);
 failed += missing.length;
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 ? 1 : 0);

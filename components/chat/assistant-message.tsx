@@ -6,9 +6,7 @@ import type { ChatMessage } from "./chat-message";
 import { ReasoningBlock } from "./reasoning-block";
 
 export function AssistantMessage({ message, streaming }: { message: ChatMessage; streaming: boolean }) {
-  const reasoning = message.parts
-    .map((part) => (part.type === "reasoning" ? part.text : ""))
-    .join("");
+  const reasoning = message.parts.map((part) => (part.type === "reasoning" ? part.text : "")).join("");
   const answer = message.parts
     .map((part) => (part.type === "text" ? part.text : ""))
     .join("")
@@ -30,7 +28,9 @@ export function AssistantMessage({ message, streaming }: { message: ChatMessage;
           <Markdown text={answer} streaming={streaming} />
         </div>
       )}
-      {!streaming && metadata?.rules && <AppliedRules rules={metadata.rules} finishReason={metadata.finishReason} />}
+      {!streaming && metadata?.rules && (
+        <AppliedRules rules={metadata.rules} finishReason={metadata.finishReason} />
+      )}
     </article>
   );
 }

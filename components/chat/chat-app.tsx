@@ -6,8 +6,8 @@ import { useMemo, useRef, useState } from "react";
 import { messageMetadataSchema } from "@/lib/chat/metadata";
 import type { UpstreamSummary } from "@/lib/upstream/describe-upstream";
 import { ChatError } from "./chat-error";
-import { Composer } from "./composer";
 import type { ChatMessage } from "./chat-message";
+import { Composer } from "./composer";
 import { MessageList } from "./message-list";
 import { ModelBadge } from "./model-badge";
 import { PersonaSettings } from "./persona-settings";
@@ -35,8 +35,8 @@ export function ChatApp({ upstream }: { upstream: UpstreamSummary }) {
   return (
     <div className="flex h-dvh flex-col">
       <header className="flex items-center justify-between gap-3 border-zinc-200 border-b px-4 py-2 dark:border-zinc-800">
-        <h1 className="font-semibold text-base">r1-chat</h1>
-        <div className="flex items-center gap-2">
+        <h1 className="whitespace-nowrap font-semibold text-base">r1-chat</h1>
+        <div className="flex min-w-0 items-center gap-2">
           <PersonaSettings persona={persona} onChange={setPersona} />
           <ModelBadge upstream={upstream} />
         </div>

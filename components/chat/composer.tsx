@@ -45,10 +45,15 @@ export function Composer({ busy, onSend, onStop }: ComposerProps) {
         onChange={(event) => setText(event.target.value)}
         onKeyDown={onKeyDown}
         rows={Math.min(8, Math.max(1, text.split("\n").length))}
-        placeholder="Ask a question — Enter to send, Shift+Enter for a new line"
+        placeholder="Ask a question…"
+        aria-describedby="composer-hint"
         className="max-h-60 min-h-10 flex-1 resize-none bg-transparent px-2 py-2 outline-none placeholder:text-zinc-400"
+        // biome-ignore lint/a11y/noAutofocus: the composer is the page's one primary control, as in every chat app.
         autoFocus
       />
+      <span id="composer-hint" className="sr-only">
+        Enter sends, Shift+Enter starts a new line
+      </span>
       {busy ? (
         <button
           type="button"

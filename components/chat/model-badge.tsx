@@ -5,15 +5,23 @@ export function ModelBadge({ upstream }: { upstream: UpstreamSummary }) {
   return (
     <span
       data-testid="model-badge"
-      title={upstream.simulated ? "No VLLM_BASE_URL is set: answers come from the built-in vLLM simulator" : upstream.model}
-      className={`inline-flex items-center gap-1.5 rounded-full px-2.5 py-0.5 font-medium text-xs ${
+      title={
+        upstream.simulated
+          ? "No VLLM_BASE_URL is set: answers come from the built-in vLLM simulator"
+          : upstream.model
+      }
+      className={`inline-flex min-w-0 items-center gap-1.5 whitespace-nowrap rounded-full px-2.5 py-0.5 font-medium text-xs ${
         upstream.simulated
           ? "bg-amber-100 text-amber-900 dark:bg-amber-900/40 dark:text-amber-200"
           : "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"
       }`}
     >
-      {upstream.simulated && <span>Simulated model ·</span>}
-      <span className="max-w-48 truncate">{name}</span>
+      {upstream.simulated && <span>Simulated model</span>}
+      <span
+        className={`max-w-48 truncate ${upstream.simulated ? "hidden before:content-['·_'] sm:inline" : ""}`}
+      >
+        {name}
+      </span>
     </span>
   );
 }

@@ -2,8 +2,8 @@ import "server-only";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import { streamText, wrapLanguageModel } from "ai";
 import { type AppConfig, getConfig } from "@/lib/config";
-import { applyR1Rules, type ConversationTurn } from "@/lib/r1/rules";
 import { r1ReasoningMiddleware } from "@/lib/r1/reasoning-middleware";
+import { applyR1Rules, type ConversationTurn } from "@/lib/r1/rules";
 import { describeStreamError } from "@/lib/upstream/describe-error";
 import { servedModel } from "@/lib/upstream/served-model";
 import { streamFailureMiddleware } from "@/lib/upstream/stream-failure-middleware";
@@ -33,8 +33,17 @@ export async function streamChat(
   const upstream = await resolveUpstream(config);
   const model = await servedModel(upstream, config.VLLM_MODEL);
   const plan = applyR1Rules(
-    { turns: toTurns(request.messages), persona: request.persona, temperature: request.temperature, maxTokens: request.maxTokens },
-    { maxModelLen: model.maxModelLen, defaultMaxTokens: config.R1_DEFAULT_MAX_TOKENS, forceThinkPrefix: config.R1_FORCE_THINK_PREFIX },
+    {
+      turns: toTurns(request.messages),
+      persona: request.persona,
+      temperature: request.temperature,
+      maxTokens: request.maxTokens,
+    },
+    {
+      maxModelLen: model.maxModelLen,
+      defaultMaxTokens: config.R1_DEFAULT_MAX_TOKENS,
+      forceThinkPrefix: config.R1_FORCE_THINK_PREFIX,
+    },
   );
 
   const provider = createOpenAICompatible({
@@ -86,13 +95,18 @@ export async function streamChat(
       }
       if (part.type === "finish") {
         const end = performance.now();
-        const reasoningStart = marks.first !== undefined && marks.first !== marks.firstAnswer ? marks.first : undefined;
+        const reasoningStart =
+          marks.first !== undefined && marks.first !== marks.firstAnswer ? marks.first : undefined;
         return {
           finishReason: part.finishReason,
-          usage: { promptTokens: part.totalUsage.inputTokens, completionTokens: part.totalUsage.outputTokens },
+          usage: {
+            promptTokens: part.totalUsage.inputTokens,
+            completionTokens: part.totalUsage.outputTokens,
+          },
           timing: {
             ttftMs: marks.first === undefined ? undefined : marks.first - receivedAt,
-            reasoningMs: reasoningStart === undefined ? undefined : (marks.firstAnswer ?? end) - reasoningStart,
+            reasoningMs:
+              reasoningStart === undefined ? undefined : (marks.firstAnswer ?? end) - reasoningStart,
             answerMs: marks.firstAnswer === undefined ? undefined : end - marks.firstAnswer,
             totalMs: end - receivedAt,
           },
@@ -106,7 +120,8 @@ export async function streamChat(
 function toTurns(messages: IncomingMessage[]): ConversationTurn[] {
   return messages.map((message): ConversationTurn => {
     const content = messageText(message, "text");
-    if (message.role === "assistant") return { role: "assistant", content, reasoning: messageText(message, "reasoning") };
+    if (message.role === "assistant")
+      return { role: "assistant", content, reasoning: messageText(message, "reasoning") };
     return { role: message.role, content };
   });
 }

@@ -23,11 +23,17 @@ export function errorResponse(error: unknown): Response {
   }
   if (error instanceof AppError) {
     return json(STATUS[error.code], {
-      error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(error.details ? { details: error.details } : {}),
+      },
     });
   }
   console.error("Unexpected error while handling a request", error);
-  return json(500, { error: { code: "internal", message: "Something went wrong on our side. Please try again." } });
+  return json(500, {
+    error: { code: "internal", message: "Something went wrong on our side. Please try again." },
+  });
 }
 
 function json(status: number, body: ErrorBody): Response {

@@ -13,7 +13,10 @@ export async function readJsonBody<Schema extends z.ZodType>(
 ): Promise<z.infer<Schema>> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!/^application\/json\b/i.test(contentType)) {
-    throw new AppError("unsupported_media_type", "Send the request body as JSON (Content-Type: application/json).");
+    throw new AppError(
+      "unsupported_media_type",
+      "Send the request body as JSON (Content-Type: application/json).",
+    );
   }
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
@@ -59,5 +62,8 @@ async function readLimited(request: Request, maxBytes: number): Promise<string> 
 }
 
 function tooLarge(maxBytes: number): AppError {
-  return new AppError("payload_too_large", `The request is larger than the ${Math.round(maxBytes / 1024)} KB limit.`);
+  return new AppError(
+    "payload_too_large",
+    `The request is larger than the ${Math.round(maxBytes / 1024)} KB limit.`,
+  );
 }

@@ -1,11 +1,13 @@
 export const MATH_DIRECTIVE_EN = "Please reason step by step, and put your final answer within \\boxed{}.";
 export const MATH_DIRECTIVE_ZH = "请逐步推理，并将最终答案放在 \\boxed{} 中。";
 
-const LATEX_COMMAND = /\\(frac|sqrt|sum|int|lim|prod|binom|cdot|times|div|pm|leq|geq|neq|log|ln|sin|cos|tan|pi|infty)\b/;
+const LATEX_COMMAND =
+  /\\(frac|sqrt|sum|int|lim|prod|binom|cdot|times|div|pm|leq|geq|neq|log|ln|sin|cos|tan|pi|infty)\b/;
 const ARITHMETIC = /\d\s*[-+*/×÷^=<>]\s*[\d(a-z]|[a-z]\s*\^\s*\d|\d\s*[a-z]\s*[-+=]/i;
 const ENGLISH_KEYWORDS =
   /\b(solve|calculate|compute|evaluate|simplify|integral|integrate|derivative|differentiate|equation|inequality|probability|prove|how many|how much|what is the (sum|product|value|remainder|area|volume|perimeter)|find (the )?(value|x|y|n|all|sum|number|area|remainder|smallest|largest|minimum|maximum))\b/i;
-const CHINESE_KEYWORDS = /(计算|求解|求出|解方程|方程|不等式|积分|导数|微分|概率|证明|多少|等于几|最小值|最大值|余数|面积|体积|周长|之和)/;
+const CHINESE_KEYWORDS =
+  /(计算|求解|求出|解方程|方程|不等式|积分|导数|微分|概率|证明|多少|等于几|最小值|最大值|余数|面积|体积|周长|之和)/;
 
 export function isMathQuestion(text: string): boolean {
   return (

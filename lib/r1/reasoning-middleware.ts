@@ -27,14 +27,19 @@ export function r1ReasoningMiddleware(mode: ReasoningMode): LanguageModelMiddlew
   };
 }
 
-function inlineReasoningTransform(mode: "auto" | "inline"): TransformStream<LanguageModelV3StreamPart, LanguageModelV3StreamPart> {
+function inlineReasoningTransform(
+  mode: "auto" | "inline",
+): TransformStream<LanguageModelV3StreamPart, LanguageModelV3StreamPart> {
   let decided: "parser" | "inline" | undefined = mode === "inline" ? "inline" : undefined;
   let leadingWhitespace = "";
   const splitter = new ThinkSplitter();
   let reasoningOpen = false;
   let textOpen = false;
 
-  const emit = (controller: TransformStreamDefaultController<LanguageModelV3StreamPart>, pieces: SplitPiece[]) => {
+  const emit = (
+    controller: TransformStreamDefaultController<LanguageModelV3StreamPart>,
+    pieces: SplitPiece[],
+  ) => {
     for (const piece of pieces) {
       if (piece.kind === "reasoning") {
         if (!reasoningOpen) {

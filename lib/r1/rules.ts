@@ -119,7 +119,10 @@ export function applyR1Rules(input: R1Input, limits: R1Limits): R1Plan {
 
   if (limits.forceThinkPrefix) {
     messages.push({ role: "assistant", content: THINK_PREFIX });
-    applied.push({ id: "think-prefix", detail: "answer forced to start with <think> (continue_final_message)" });
+    applied.push({
+      id: "think-prefix",
+      detail: "answer forced to start with <think> (continue_final_message)",
+    });
   } else {
     applied.push({ id: "think-prefix", detail: "the chat template starts the answer with <think>" });
   }

@@ -40,7 +40,8 @@ function isAbort(error: unknown): boolean {
   return causeChain(error).some((link) => link instanceof Error && link.name === "AbortError");
 }
 
-const CONNECTION_LOST = "The connection to the model server was lost mid-answer. What arrived so far is kept; you can retry.";
+const CONNECTION_LOST =
+  "The connection to the model server was lost mid-answer. What arrived so far is kept; you can retry.";
 
 /** A human message for an error that ended an upstream stream, with no addresses or secrets in it. */
 export function describeStreamError(error: unknown): string {

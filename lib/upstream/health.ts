@@ -27,23 +27,33 @@ export async function checkHealth(config: AppConfig = getConfig()): Promise<Heal
   const started = performance.now();
   const report: HealthReport["upstream"] = { simulated: upstream.simulated, healthy: false, latencyMs: 0 };
   try {
-    const response = await fetch(`${serverRoot(upstream)}/health`, { signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) });
+    const response = await fetch(`${serverRoot(upstream)}/health`, {
+      signal: AbortSignal.timeout(CHECK_TIMEOUT_MS),
+    });
     report.latencyMs = round(performance.now() - started);
     if (!response.ok) {
       report.error = `the model server's /health answered HTTP ${response.status}`;
     } else {
       const [model, version] = await Promise.all([
         fetchServedModel(upstream, config.VLLM_MODEL),
-        fetch(`${serverRoot(upstream)}/version`, { headers: authHeaders(upstream), signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) })
+        fetch(`${serverRoot(upstream)}/version`, {
+          headers: authHeaders(upstream),
+          signal: AbortSignal.timeout(CHECK_TIMEOUT_MS),
+        })
           .then((res) => (res.ok ? res.json() : undefined))
-          .then((body: { version?: unknown } | undefined) => (typeof body?.version === "string" ? body.version : undefined))
+          .then((body: { version?: unknown } | undefined) =>
+            typeof body?.version === "string" ? body.version : undefined,
+          )
           .catch(() => undefined),
       ]);
       Object.assign(report, { healthy: true, model: model.id, maxModelLen: model.maxModelLen, version });
     }
   } catch (error) {
     report.latencyMs = round(performance.now() - started);
-    report.error = error instanceof AppError ? error.message : `cannot reach the model server: ${describeFetchFailure(error)}`;
+    report.error =
+      error instanceof AppError
+        ? error.message
+        : `cannot reach the model server: ${describeFetchFailure(error)}`;
   }
   return {
     status: report.healthy ? "ok" : "degraded",

@@ -40,7 +40,10 @@ export async function fetchServedModel(upstream: Upstream, preferredId?: string)
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (error) {
-    throw new AppError("upstream_unreachable", `Cannot reach the model server: ${describeFetchFailure(error)}.`);
+    throw new AppError(
+      "upstream_unreachable",
+      `Cannot reach the model server: ${describeFetchFailure(error)}.`,
+    );
   }
   if (!response.ok) {
     throw new AppError(

@@ -16,7 +16,9 @@ export function streamFailureMiddleware(): LanguageModelMiddleware {
   };
 }
 
-function endWithErrorPart(source: ReadableStream<LanguageModelV3StreamPart>): ReadableStream<LanguageModelV3StreamPart> {
+function endWithErrorPart(
+  source: ReadableStream<LanguageModelV3StreamPart>,
+): ReadableStream<LanguageModelV3StreamPart> {
   const reader = source.getReader();
   return new ReadableStream<LanguageModelV3StreamPart>({
     async pull(controller) {
@@ -30,7 +32,12 @@ function endWithErrorPart(source: ReadableStream<LanguageModelV3StreamPart>): Re
           type: "finish",
           finishReason: { unified: "error", raw: undefined },
           usage: {
-            inputTokens: { total: undefined, noCache: undefined, cacheRead: undefined, cacheWrite: undefined },
+            inputTokens: {
+              total: undefined,
+              noCache: undefined,
+              cacheRead: undefined,
+              cacheWrite: undefined,
+            },
             outputTokens: { total: undefined, text: undefined, reasoning: undefined },
           },
         });

@@ -71,11 +71,19 @@ test("Stop ends the answer mid-stream and aborts the upstream request", async ({
   await expect(page.getByTestId("message-user")).toHaveCount(2);
 });
 
-test("Enter sends, Shift+Enter adds a line, Enter while an IME is composing does not send", async ({ page }) => {
+test("Enter sends, Shift+Enter adds a line, Enter while an IME is composing does not send", async ({
+  page,
+}) => {
   await page.goto("/");
   const input = page.getByTestId("composer-input");
   await input.fill("你好");
-  await input.dispatchEvent("keydown", { key: "Enter", code: "Enter", keyCode: 229, isComposing: true, bubbles: true });
+  await input.dispatchEvent("keydown", {
+    key: "Enter",
+    code: "Enter",
+    keyCode: 229,
+    isComposing: true,
+    bubbles: true,
+  });
   await page.waitForTimeout(200);
   await expect(page.getByTestId("message-user")).toHaveCount(0);
   await expect(input).toHaveValue("你好");

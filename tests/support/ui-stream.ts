@@ -1,5 +1,10 @@
 /** A UI message stream chunk as the AI SDK sends it over SSE (`data: {...}`). */
-export type UiChunk = { type: string; delta?: string; errorText?: string; messageMetadata?: Record<string, unknown> };
+export type UiChunk = {
+  type: string;
+  delta?: string;
+  errorText?: string;
+  messageMetadata?: Record<string, unknown>;
+};
 
 /** Reads the BFF's SSE response into chunks, optionally stopping early (the caller then aborts). */
 export async function readUiChunks(

@@ -14,7 +14,11 @@ export const chatRequestSchema = chatOptionsSchema
   .superRefine((body, context) => {
     const last = body.messages.at(-1);
     if (last?.role !== "user") {
-      context.addIssue({ code: "custom", path: ["messages"], message: "the last message must be the user's question" });
+      context.addIssue({
+        code: "custom",
+        path: ["messages"],
+        message: "the last message must be the user's question",
+      });
       return;
     }
     const question = messageText(last, "text");

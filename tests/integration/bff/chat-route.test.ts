@@ -39,8 +39,16 @@ describe("POST /api/chat", () => {
       JSON.stringify({ messages: [{ id: "a", role: "assistant", parts: [{ type: "text", text: "Hi" }] }] }),
       /the last message must be the user's question/,
     ],
-    ["wrong role", JSON.stringify({ messages: [{ id: "a", role: "robot", parts: [] }] }), /messages\.0\.role/],
-    ["temperature out of range", JSON.stringify({ messages: [userMessage("Hi")], temperature: 9 }), /temperature/],
+    [
+      "wrong role",
+      JSON.stringify({ messages: [{ id: "a", role: "robot", parts: [] }] }),
+      /messages\.0\.role/,
+    ],
+    [
+      "temperature out of range",
+      JSON.stringify({ messages: [userMessage("Hi")], temperature: 9 }),
+      /temperature/,
+    ],
   ])("answers 400 with a reason for %s", async (_name, body, reason) => {
     const response = await post(body);
     expect(response.status).toBe(400);
@@ -50,7 +58,9 @@ describe("POST /api/chat", () => {
   });
 
   it("answers 415 when the body is not declared as JSON", async () => {
-    const response = await post(JSON.stringify({ messages: [userMessage("Hi")] }), { "content-type": "text/plain" });
+    const response = await post(JSON.stringify({ messages: [userMessage("Hi")] }), {
+      "content-type": "text/plain",
+    });
     expect(response.status).toBe(415);
   });
 

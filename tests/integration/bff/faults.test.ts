@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { streamChat } from "@/lib/chat/stream-chat";
-import { AppError } from "@/lib/errors";
 import { parseConfig } from "@/lib/config";
+import { AppError } from "@/lib/errors";
 import { startSimServer } from "@/lib/vllm-sim";
 import { closedPort, joinDeltas, readUiChunks, userMessage } from "@/tests/support/ui-stream";
 
@@ -14,7 +14,11 @@ async function chatThroughFault(defaultFault: string) {
       parseConfig({ VLLM_BASE_URL: `${sim.url}/v1` }),
     );
     const chunks = await readUiChunks(response);
-    return { chunks, error: chunks.find((chunk) => chunk.type === "error")?.errorText, running: sim.load().running };
+    return {
+      chunks,
+      error: chunks.find((chunk) => chunk.type === "error")?.errorText,
+      running: sim.load().running,
+    };
   } finally {
     await sim.close();
   }
@@ -33,7 +37,9 @@ describe("faults the user sees as a clear message", () => {
 
   it("upstream sends an error event mid-stream: what arrived is kept", async () => {
     const { chunks, error } = await chatThroughFault("error-after:5");
-    expect(error).toMatch(/^The model server reported an error mid-answer \(Internal server error, code 500\)/);
+    expect(error).toMatch(
+      /^The model server reported an error mid-answer \(Internal server error, code 500\)/,
+    );
     expect(joinDeltas(chunks, "reasoning-delta").length).toBeGreaterThan(0);
   });
 

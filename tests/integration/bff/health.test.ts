@@ -24,10 +24,14 @@ describe("checkHealth", () => {
   });
 
   it("reports an unreachable upstream without its address", async () => {
-    const report = await checkHealth(parseConfig({ VLLM_BASE_URL: `http://127.0.0.1:${await closedPort()}/v1` }));
+    const report = await checkHealth(
+      parseConfig({ VLLM_BASE_URL: `http://127.0.0.1:${await closedPort()}/v1` }),
+    );
     expect(report.status).toBe("degraded");
     expect(report.upstream.healthy).toBe(false);
-    expect(report.upstream.error).toBe("cannot reach the model server: connection refused (is vLLM running?)");
+    expect(report.upstream.error).toBe(
+      "cannot reach the model server: connection refused (is vLLM running?)",
+    );
     expect(JSON.stringify(report)).not.toContain("127.0.0.1");
   });
 });

@@ -49,13 +49,13 @@ describe("reasoning and answer arrive as separate parts", () => {
     expect(types.lastIndexOf("reasoning-delta")).toBeLessThan(types.indexOf("text-delta"));
     expect(types).not.toContain("error");
 
-    const start = chunks.find((chunk) => chunk.type === "start")?.messageMetadata;
+    const start = chunks.find((chunk) => chunk.type === "start")?.messageMetadata ?? {};
     expect(start).toMatchObject({ model: "deepseek-ai/DeepSeek-R1-Distill-Qwen-1.5B", simulated: false });
-    expect((start?.rules as { id: string }[]).map((rule) => rule.id)).toContain("math-directive");
-    const finish = chunks.find((chunk) => chunk.type === "finish")?.messageMetadata;
+    expect((start.rules as { id: string }[]).map((rule) => rule.id)).toContain("math-directive");
+    const finish = chunks.find((chunk) => chunk.type === "finish")?.messageMetadata ?? {};
     expect(finish).toMatchObject({ finishReason: "stop" });
-    expect((finish?.usage as { completionTokens: number }).completionTokens).toBeGreaterThan(0);
-    expect((finish?.timing as { ttftMs: number }).ttftMs).toBeGreaterThan(0);
+    expect((finish.usage as { completionTokens: number }).completionTokens).toBeGreaterThan(0);
+    expect((finish.timing as { ttftMs: number }).ttftMs).toBeGreaterThan(0);
   });
 });
 
@@ -68,7 +68,9 @@ describe("the request sent upstream follows the R1 rules", () => {
       configFor(sim),
     );
     const chunks = await readUiChunks(response);
-    expect(chunks.find((chunk) => chunk.type === "finish")?.messageMetadata).toMatchObject({ finishReason: "length" });
+    expect(chunks.find((chunk) => chunk.type === "finish")?.messageMetadata).toMatchObject({
+      finishReason: "length",
+    });
     expect(joinDeltas(chunks, "text-delta")).toBe("");
   });
 });

@@ -13,11 +13,17 @@ describe("parseConfig", () => {
 
   it("treats empty strings as unset and trims a trailing slash from the base URL", () => {
     expect(parseConfig({ VLLM_BASE_URL: "", VLLM_API_KEY: " " }).VLLM_BASE_URL).toBeUndefined();
-    expect(parseConfig({ VLLM_BASE_URL: "http://127.0.0.1:8000/v1/" }).VLLM_BASE_URL).toBe("http://127.0.0.1:8000/v1");
+    expect(parseConfig({ VLLM_BASE_URL: "http://127.0.0.1:8000/v1/" }).VLLM_BASE_URL).toBe(
+      "http://127.0.0.1:8000/v1",
+    );
   });
 
   it("parses booleans and numbers", () => {
-    const config = parseConfig({ R1_FORCE_THINK_PREFIX: "yes", SIM_REASONING_PARSER: "0", SIM_ITL_MS: "3.5" });
+    const config = parseConfig({
+      R1_FORCE_THINK_PREFIX: "yes",
+      SIM_REASONING_PARSER: "0",
+      SIM_ITL_MS: "3.5",
+    });
     expect(config.R1_FORCE_THINK_PREFIX).toBe(true);
     expect(config.SIM_REASONING_PARSER).toBe(false);
     expect(config.SIM_ITL_MS).toBe(3.5);
@@ -34,7 +40,7 @@ describe("parseConfig", () => {
     const issues = (error as ConfigError).issues;
     expect(issues).toHaveLength(3);
     expect(issues[0]).toMatch(/^VLLM_BASE_URL: must be an http\(s\) URL .* \(got "localhost:8000"\)$/);
-    expect(issues.join("\n")).toContain('VLLM_REASONING: must be auto, parser');
+    expect(issues.join("\n")).toContain("VLLM_REASONING: must be auto, parser");
     expect((error as ConfigError).message).toContain("MAX_REQUEST_BYTES");
   });
 });

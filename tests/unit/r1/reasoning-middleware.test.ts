@@ -53,7 +53,11 @@ describe("r1ReasoningMiddleware", () => {
     const parts = [...reasoningField("Okay", ", 2+2"), ...content("\n\n", "It is 4.")];
     for (const mode of ["auto", "parser"] as const) {
       const out = await collect(mode, parts);
-      expect(out).toEqual({ reasoning: "Okay, 2+2", text: "\n\nIt is 4.", order: ["reasoning-delta", "text-delta"] });
+      expect(out).toEqual({
+        reasoning: "Okay, 2+2",
+        text: "\n\nIt is 4.",
+        order: ["reasoning-delta", "text-delta"],
+      });
     }
   });
 
@@ -61,7 +65,11 @@ describe("r1ReasoningMiddleware", () => {
     const parts = content("Okay", ", 2+2.\n", "</think>", "\n\n", "It is 4.");
     for (const mode of ["auto", "inline"] as const) {
       const out = await collect(mode, parts);
-      expect(out).toEqual({ reasoning: "Okay, 2+2.\n", text: "\n\nIt is 4.", order: ["reasoning-delta", "text-delta"] });
+      expect(out).toEqual({
+        reasoning: "Okay, 2+2.\n",
+        text: "\n\nIt is 4.",
+        order: ["reasoning-delta", "text-delta"],
+      });
     }
   });
 

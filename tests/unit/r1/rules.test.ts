@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { MATH_DIRECTIVE_EN, MATH_DIRECTIVE_ZH } from "@/lib/r1/maths";
-import { addMathDirective, applyR1Rules, PromptTooLongError, type R1Limits, stripReasoning } from "@/lib/r1/rules";
+import {
+  addMathDirective,
+  applyR1Rules,
+  PromptTooLongError,
+  type R1Limits,
+  stripReasoning,
+} from "@/lib/r1/rules";
 
 const limits: R1Limits = { maxModelLen: 131_072, defaultMaxTokens: 32_768, forceThinkPrefix: false };
 const ids = (plan: ReturnType<typeof applyR1Rules>) => plan.applied.map((rule) => rule.id);
@@ -98,7 +104,10 @@ describe("thinking prefix", () => {
   });
 
   it("forces <think> with an assistant prefix when the template does not add it", () => {
-    const plan = applyR1Rules({ turns: [{ role: "user", content: "Hi" }] }, { ...limits, forceThinkPrefix: true });
+    const plan = applyR1Rules(
+      { turns: [{ role: "user", content: "Hi" }] },
+      { ...limits, forceThinkPrefix: true },
+    );
     expect(plan.continueFinalMessage).toBe(true);
     expect(plan.messages.at(-1)).toEqual({ role: "assistant", content: "<think>\n" });
   });
@@ -112,7 +121,10 @@ describe("max_tokens", () => {
   });
 
   it("bounds max_tokens by what the context leaves", () => {
-    const plan = applyR1Rules({ turns: [{ role: "user", content: "word ".repeat(200) }] }, { ...limits, maxModelLen: 1_000 });
+    const plan = applyR1Rules(
+      { turns: [{ role: "user", content: "word ".repeat(200) }] },
+      { ...limits, maxModelLen: 1_000 },
+    );
     expect(plan.maxTokens).toBe(1_000 - plan.promptTokensEstimate);
     expect(plan.maxTokens).toBeLessThan(1_000);
     expect(ids(plan)).toContain("max-tokens-bounded");
@@ -120,7 +132,10 @@ describe("max_tokens", () => {
 
   it("refuses a prompt that leaves no room for an answer", () => {
     expect(() =>
-      applyR1Rules({ turns: [{ role: "user", content: "word ".repeat(2_000) }] }, { ...limits, maxModelLen: 1_000 }),
+      applyR1Rules(
+        { turns: [{ role: "user", content: "word ".repeat(2_000) }] },
+        { ...limits, maxModelLen: 1_000 },
+      ),
     ).toThrow(PromptTooLongError);
   });
 });

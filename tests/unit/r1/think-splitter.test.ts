@@ -33,7 +33,10 @@ describe("ThinkSplitter", () => {
   });
 
   it("treats everything as reasoning when the output stops before </think>", () => {
-    expect(run(["Still thinking <", "/thi"])).toMatchObject({ reasoning: "Still thinking </thi", answer: "" });
+    expect(run(["Still thinking <", "/thi"])).toMatchObject({
+      reasoning: "Still thinking </thi",
+      answer: "",
+    });
   });
 
   it("keeps a later literal </think> in the answer", () => {

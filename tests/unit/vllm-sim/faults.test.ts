@@ -11,14 +11,23 @@ describe("faultSpecSchema", () => {
         { ms: 200, afterTokens: 5 },
       ],
     });
-    expect(faultSpecSchema.parse("refuse:503")).toEqual({ refuseStatus: 503, stalls: [], extraFirstTokenMs: 0 });
+    expect(faultSpecSchema.parse("refuse:503")).toEqual({
+      refuseStatus: 503,
+      stalls: [],
+      extraFirstTokenMs: 0,
+    });
     expect(faultSpecSchema.parse("cut-after:0").cutAfterTokens).toBe(0);
     expect(faultSpecSchema.parse("none")).toEqual({ stalls: [], extraFirstTokenMs: 0 });
   });
 
-  it.each(["", "refuse:200", "refuse:abc", "stall:100", "error-after:-1", "explode"])("rejects %j", (spec) => {
-    const result = faultSpecSchema.safeParse(spec);
-    expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.message).toMatch(/^Invalid fault ".*": expected a comma-separated list/);
-  });
+  it.each(["", "refuse:200", "refuse:abc", "stall:100", "error-after:-1", "explode"])(
+    "rejects %j",
+    (spec) => {
+      const result = faultSpecSchema.safeParse(spec);
+      expect(result.success).toBe(false);
+      expect(result.error?.issues[0]?.message).toMatch(
+        /^Invalid fault ".*": expected a comma-separated list/,
+      );
+    },
+  );
 });

@@ -2,7 +2,13 @@ import { afterAll, beforeAll } from "vitest";
 import { type SimOptionsInput, type SimServer, startSimServer } from "@/lib/vllm-sim";
 
 /** Millisecond timings so whole generations finish quickly, with no jitter. */
-export const FAST: SimOptionsInput = { ttftMs: 1, itlMs: 0.5, prefillMsPerKToken: 0, itlGrowthPerRunning: 0, seed: 7 };
+export const FAST: SimOptionsInput = {
+  ttftMs: 1,
+  itlMs: 0.5,
+  prefillMsPerKToken: 0,
+  itlGrowthPerRunning: 0,
+  seed: 7,
+};
 
 /** Starts a simulator for the enclosing `describe` and stops it afterwards. */
 export function useSim(options: SimOptionsInput = {}): () => SimServer {

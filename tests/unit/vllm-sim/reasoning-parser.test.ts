@@ -3,7 +3,10 @@ import { completeMessage, streamingDelta } from "@/lib/vllm-sim/reasoning-parser
 import type { TokenPlan } from "@/lib/vllm-sim/token-plan";
 
 // "Okay" "." "\n" </think> "\n\n" "Five" "."  EOS
-const plan: TokenPlan = { tokens: ["Okay", ".", "\n", "</think>", "\n\n", "Five", ".", ""], thinkEndIndex: 3 };
+const plan: TokenPlan = {
+  tokens: ["Okay", ".", "\n", "</think>", "\n\n", "Five", ".", ""],
+  thinkEndIndex: 3,
+};
 
 describe("streamingDelta with the deepseek_r1 parser", () => {
   it("sends reasoning before </think>, nothing for it alone, content after", () => {

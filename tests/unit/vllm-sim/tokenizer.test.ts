@@ -8,7 +8,19 @@ describe("tokenize", () => {
     const pieces = tokenize(text);
     expect(pieces.join("")).toBe(text);
     expect(pieces).toEqual(
-      expect.arrayContaining(["Okay", ",", " so", "\\boxed", "1", "2", "你", "好", "\n\n", " discrim", "inant"]),
+      expect.arrayContaining([
+        "Okay",
+        ",",
+        " so",
+        "\\boxed",
+        "1",
+        "2",
+        " 你",
+        "好",
+        "\n\n",
+        " discrimi",
+        "nant",
+      ]),
     );
   });
 
