@@ -63,7 +63,7 @@ interface AcceptedChat {
 type Admission = { ok: true; chat: AcceptedChat } | { ok: false; error: ApiError };
 
 /** The checks of vLLM's chat endpoint, in its order, plus the simulator's fault header. */
-function admit(ctx: ChatContext, req: IncomingMessage, body: string): Admission {
+function acceptChat(ctx: ChatContext, req: IncomingMessage, body: string): Admission {
   const { traits } = ctx;
   const { options } = ctx.engine;
   const faults = resolveFaults(req, options.defaultFault);
@@ -95,7 +95,7 @@ export function handleChatCompletion(
   res: ServerResponse,
   body: string,
 ): void {
-  const admission = admit(ctx, req, body);
+  const admission = acceptChat(ctx, req, body);
   if (!admission.ok) {
     sendError(res, admission.error, ctx.traits);
     return;

@@ -42,6 +42,7 @@ const seconds = (ms: number) => ms / 1000;
 export class Generation implements Schedulable {
   private generated = 0;
   private timer: NodeJS.Timeout | undefined;
+  private immediate: NodeJS.Immediate | undefined;
   private done = false;
   private nextStall = 0;
   private readonly arrivedAt = performance.now();
@@ -75,7 +76,9 @@ export class Generation implements Schedulable {
   }
 
   private schedule(delayMs: number): void {
-    this.timer = setTimeout(this.step, delayMs);
+    // Timeouts are clamped to 1 ms; a zero delay means "as fast as the event loop allows".
+    if (delayMs > 0) this.timer = setTimeout(this.step, delayMs);
+    else this.immediate = setImmediate(this.step);
   }
 
   private readonly step = (): void => {
@@ -157,6 +160,7 @@ export class Generation implements Schedulable {
     if (this.done) return;
     this.done = true;
     clearTimeout(this.timer);
+    clearImmediate(this.immediate);
     this.engine.scheduler.remove(this);
     this.engine.metrics.requestFinished(reason, seconds(performance.now() - this.arrivedAt));
   }

@@ -65,8 +65,12 @@ export class SimMetrics {
       (load) => load.kvCacheUsage,
     );
 
-    const histogram = (name: string, help: string, buckets: number[]) =>
-      new Histogram({ name, help, buckets, labelNames: ENGINE_LABELS, registers }).labels(labels);
+    // vLLM binds label children up front, so every series is exposed from the start at 0.
+    const histogram = (name: string, help: string, buckets: number[]) => {
+      const metric = new Histogram({ name, help, buckets, labelNames: ENGINE_LABELS, registers });
+      metric.zero(labels);
+      return metric.labels(labels);
+    };
     this.ttft = histogram(
       "vllm:time_to_first_token_seconds",
       "Histogram of time to first token in seconds.",
@@ -88,8 +92,11 @@ export class SimMetrics {
       REQUEST_LATENCY_BUCKETS,
     );
 
-    const counter = (name: string, help: string) =>
-      new Counter({ name, help, labelNames: ENGINE_LABELS, registers }).labels(labels);
+    const counter = (name: string, help: string) => {
+      const child = new Counter({ name, help, labelNames: ENGINE_LABELS, registers }).labels(labels);
+      child.inc(0);
+      return child;
+    };
     this.promptTokens = counter("vllm:prompt_tokens_total", "Number of prefill tokens processed.");
     this.generationTokens = counter("vllm:generation_tokens_total", "Number of generation tokens processed.");
 
@@ -99,7 +106,6 @@ export class SimMetrics {
       labelNames: [...ENGINE_LABELS, "finished_reason"],
       registers,
     });
-    // vLLM creates every finished_reason series up front, so they appear at 0.
     this.finished = Object.fromEntries(
       FINISHED_REASONS.map((reason) => [reason, success.labels({ ...labels, finished_reason: reason })]),
     ) as Record<FinishedReason, Counter.Internal>;

@@ -68,6 +68,10 @@ export async function serveSimulator(options: SimOptions): Promise<SimServer> {
   const emptyOk: Handler = (_req, res) => {
     res.writeHead(200, { "content-length": "0" }).end();
   };
+  const serveMetrics: Handler = async (_req, res) => {
+    const text = await metrics.registry.metrics();
+    res.writeHead(200, { "content-type": metrics.registry.contentType }).end(text);
+  };
   const routes: Record<string, Record<string, Handler>> = {
     "/health": { GET: emptyOk },
     "/ping": { GET: emptyOk, POST: emptyOk },
@@ -76,12 +80,9 @@ export async function serveSimulator(options: SimOptions): Promise<SimServer> {
       GET: (_req, res) =>
         sendJson(res, 200, { server_load: scheduler.runningCount + scheduler.waitingCount }),
     },
-    "/metrics": {
-      GET: async (_req, res) => {
-        const text = await metrics.registry.metrics();
-        res.writeHead(200, { "content-type": metrics.registry.contentType }).end(text);
-      },
-    },
+    // Mounted as an ASGI app in vLLM, so the trailing-slash form answers too.
+    "/metrics": { GET: serveMetrics },
+    "/metrics/": { GET: serveMetrics },
     "/v1/models": {
       GET: (_req, res) => {
         const created = Math.floor(Date.now() / 1000);
@@ -116,7 +117,6 @@ export async function serveSimulator(options: SimOptions): Promise<SimServer> {
       POST: async (req, res) => handleChatCompletion(chat, req, res, await readBody(req)),
     },
   };
-  routes["/metrics/"] = routes["/metrics"] ?? {};
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = (req.url ?? "/").split("?")[0] ?? "/";

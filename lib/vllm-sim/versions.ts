@@ -12,7 +12,6 @@ export type ReasoningFieldStyle =
   | "reasoning";
 
 export interface VersionTraits {
-  version: string;
   reasoningFields: ReasoningFieldStyle;
   /** ≤0.10.0 errors are `{"object":"error",...}` instead of `{"error":{...}}`. */
   flatErrors: boolean;
@@ -52,7 +51,6 @@ export function versionTraits(version: string): VersionTraits {
   if (atLeast(v, [0, 16, 0])) reasoningFields = "reasoning";
   else if (atLeast(v, [0, 11, 1])) reasoningFields = "both";
   return {
-    version,
     reasoningFields,
     flatErrors: !atLeast(v, [0, 10, 1]),
     tokenIdFields: atLeast(v, [0, 10, 2]),
