@@ -31,6 +31,18 @@ export const envSchema = z.object({
   R1_FORCE_THINK_PREFIX: booleanFlag(false),
   R1_DEFAULT_MAX_TOKENS: positiveInt(32_768),
   MAX_REQUEST_BYTES: positiveInt(512 * 1024),
+  DATA_DIR: z.string().trim().min(1).default("./data"),
+  DATABASE_URL: optionalString.pipe(
+    z
+      .url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// URL (leave unset to use SQLite in DATA_DIR)" })
+      .optional(),
+  ),
+  REDIS_URL: optionalString.pipe(
+    z.url({ protocol: /^rediss?$/, message: "must be a redis:// or rediss:// URL" }).optional(),
+  ),
+  OWNER_COOKIE_SECRET: optionalString.pipe(
+    z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -hex 32`)").optional(),
+  ),
   SIM_PORT: z.coerce.number().int().min(0).max(65_535).default(0),
   SIM_TTFT_MS: z.coerce.number().min(0).default(30),
   SIM_ITL_MS: z.coerce.number().min(0).default(8),
