@@ -1,7 +1,8 @@
-// Sums the Vitest and Playwright JSON reports into the single closing line CI reads.
+// Sums the Vitest and Playwright JSON reports, and the static checks ("Name=pass|fail"), into the single
+// closing line CI reads.
 import { existsSync, readFileSync } from "node:fs";
 
-const [vitestPath, playwrightPath] = process.argv.slice(2);
+const [vitestPath, playwrightPath, ...checks] = process.argv.slice(2);
 let passed = 0;
 let failed = 0;
 let skipped = 0;
@@ -24,6 +25,15 @@ if (playwrightPath && existsSync(playwrightPath)) {
   failed += stats.unexpected;
   skipped += stats.skipped;
 } else missing.push("playwright");
+
+for (const check of checks) {
+  const [name, result] = check.split("=");
+  if (result === "pass") passed += 1;
+  else {
+    failed += 1;
+    console.log(`Failed check: ${name}`);
+  }
+}
 
 for (const suite of missing)
   console.log(`No ${suite} report was written: counting that suite as one failure.`);

@@ -10,11 +10,16 @@ status=0
 
 step() { echo; echo "=== $1"; }
 
-step "Type check"
-./node_modules/.bin/tsc --noEmit || status=1
+checks=()
+check() {
+  local name="$1"
+  shift
+  step "$name"
+  if "$@"; then checks+=("$name=pass"); else checks+=("$name=fail"); status=1; fi
+}
 
-step "Lint"
-./node_modules/.bin/biome check . || status=1
+check "Type check" ./node_modules/.bin/tsc --noEmit
+check "Lint and format" ./node_modules/.bin/biome check .
 
 step "Unit and integration tests"
 ./node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json || status=1
@@ -32,5 +37,5 @@ else
 fi
 
 step "Summary"
-node scripts/summarize-tests.mjs reports/vitest.json reports/playwright.json || status=1
+node scripts/summarize-tests.mjs reports/vitest.json reports/playwright.json "${checks[@]}" || status=1
 exit $status

@@ -34,7 +34,10 @@ export const envSchema = z.object({
   DATA_DIR: z.string().trim().min(1).default("./data"),
   DATABASE_URL: optionalString.pipe(
     z
-      .url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// URL (leave unset to use SQLite in DATA_DIR)" })
+      .url({
+        protocol: /^postgres(ql)?$/,
+        message: "must be a postgres:// URL (leave unset to use SQLite in DATA_DIR)",
+      })
       .optional(),
   ),
   REDIS_URL: optionalString.pipe(

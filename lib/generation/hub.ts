@@ -1,0 +1,26 @@
+import type { UIMessageChunk } from "ai";
+
+/**
+ * Runs answers independently of the browsers watching them: a reload or a second tab subscribes and gets
+ * everything generated so far followed by the rest live; only `stop` aborts the upstream request.
+ */
+export interface GenerationHub {
+  /**
+   * Consumes `chunks` to the end whoever is watching. `abort` is fired by `stop`, from any instance.
+   * Resolves when the generation has ended.
+   */
+  run(key: string, chunks: ReadableStream<UIMessageChunk>, abort: AbortController): Promise<void>;
+  /** Everything generated so far, then the rest live; null when nothing runs (or ran very recently) under `key`. */
+  subscribe(key: string): Promise<ReadableStream<UIMessageChunk> | null>;
+  /** Whether a generation is still running under `key`. */
+  isRunning(key: string): Promise<boolean>;
+  /** Aborts the generation under `key` wherever it runs; false when none was running. */
+  stop(key: string): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/**
+ * A finished generation stays replayable this long, so a page that loaded the half-written answer from
+ * storage just before it finished still catches the end instead of keeping a truncated copy.
+ */
+export const REPLAY_AFTER_END_MS = 60_000;

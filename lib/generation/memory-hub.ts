@@ -1,0 +1,91 @@
+import type { UIMessageChunk } from "ai";
+import { type GenerationHub, REPLAY_AFTER_END_MS } from "./hub";
+
+class Generation {
+  readonly chunks: UIMessageChunk[] = [];
+  ended = false;
+  private waiters: (() => void)[] = [];
+
+  constructor(readonly abort: AbortController) {}
+
+  push(chunk: UIMessageChunk): void {
+    this.chunks.push(chunk);
+    this.wake();
+  }
+
+  end(): void {
+    this.ended = true;
+    this.wake();
+  }
+
+  /** Resolves at the next chunk or the end. */
+  changed(): Promise<void> {
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  private wake(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  reader(): ReadableStream<UIMessageChunk> {
+    let next = 0;
+    return new ReadableStream<UIMessageChunk>({
+      pull: async (controller) => {
+        while (next >= this.chunks.length && !this.ended) await this.changed();
+        if (next < this.chunks.length) controller.enqueue(this.chunks[next++] as UIMessageChunk);
+        else controller.close();
+      },
+    });
+  }
+}
+
+/** One server, no extra services: generations live in this process's memory. */
+export class MemoryGenerationHub implements GenerationHub {
+  private readonly generations = new Map<string, Generation>();
+  private readonly cleanups = new Set<NodeJS.Timeout>();
+
+  async run(key: string, chunks: ReadableStream<UIMessageChunk>, abort: AbortController): Promise<void> {
+    const generation = new Generation(abort);
+    this.generations.set(key, generation);
+    try {
+      const reader = chunks.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        generation.push(value);
+      }
+    } finally {
+      generation.end();
+      const cleanup = setTimeout(() => {
+        this.cleanups.delete(cleanup);
+        if (this.generations.get(key) === generation) this.generations.delete(key);
+      }, REPLAY_AFTER_END_MS);
+      cleanup.unref();
+      this.cleanups.add(cleanup);
+    }
+  }
+
+  async subscribe(key: string): Promise<ReadableStream<UIMessageChunk> | null> {
+    return this.generations.get(key)?.reader() ?? null;
+  }
+
+  async isRunning(key: string): Promise<boolean> {
+    const generation = this.generations.get(key);
+    return generation !== undefined && !generation.ended;
+  }
+
+  async stop(key: string): Promise<boolean> {
+    const generation = this.generations.get(key);
+    if (!generation || generation.ended) return false;
+    generation.abort.abort();
+    return true;
+  }
+
+  async close(): Promise<void> {
+    for (const generation of this.generations.values()) generation.abort.abort();
+    for (const cleanup of this.cleanups) clearTimeout(cleanup);
+    this.generations.clear();
+  }
+}
