@@ -1,6 +1,8 @@
 /** Error codes the API returns; each maps to one HTTP status in lib/http/error-response.ts. */
 export type AppErrorCode =
   | "bad_request"
+  | "not_found"
+  | "conflict"
   | "unsupported_media_type"
   | "payload_too_large"
   | "context_too_long"

@@ -2,46 +2,133 @@
 
 import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport } from "ai";
-import { useMemo, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { ChatMessage } from "@/lib/chat/chat-message";
+import type { LoadedConversation } from "@/lib/chat/conversations";
 import { messageMetadataSchema } from "@/lib/chat/metadata";
 import type { UpstreamSummary } from "@/lib/upstream/describe-upstream";
 import { ChatError } from "./chat-error";
-import type { ChatMessage } from "./chat-message";
 import { Composer } from "./composer";
 import { MessageList } from "./message-list";
 import { ModelBadge } from "./model-badge";
 import { PersonaSettings } from "./persona-settings";
 
-export function ChatApp({ upstream }: { upstream: UpstreamSummary }) {
+interface ChatAppProps {
+  conversationId: string;
+  upstream: UpstreamSummary;
+  conversation: LoadedConversation | null;
+  onOpenSidebar: () => void;
+  onConversationStarted: (id: string) => void;
+  onTurnFinished: () => void;
+}
+
+export function ChatApp({
+  conversationId,
+  upstream,
+  conversation,
+  onOpenSidebar,
+  onConversationStarted,
+  onTurnFinished,
+}: ChatAppProps) {
+  const router = useRouter();
   const [persona, setPersona] = useState("");
+  const composerRef = useRef<HTMLTextAreaElement>(null);
   // The transport is created once; it reads the persona at send time through the ref.
   const personaRef = useRef(persona);
   personaRef.current = persona;
+
   const transport = useMemo(
     () =>
       new DefaultChatTransport<ChatMessage>({
         api: "/api/chat",
-        body: () => (personaRef.current.trim() ? { persona: personaRef.current } : {}),
+        // The server keeps the conversation: send only the new question (or which answer to regenerate).
+        prepareSendMessagesRequest: ({ id, messages, trigger, messageId }) => ({
+          body: {
+            id,
+            trigger,
+            messageId,
+            message: trigger === "submit-message" ? messages.at(-1) : undefined,
+            ...(personaRef.current.trim() ? { persona: personaRef.current } : {}),
+          },
+        }),
       }),
     [],
   );
+
   const { messages, sendMessage, stop, status, error, regenerate, clearError } = useChat<ChatMessage>({
+    id: conversationId,
+    messages: conversation?.messages,
+    resume: conversation?.answering ?? false,
     transport,
     messageMetadataSchema,
     experimental_throttle: 32,
+    onFinish: onTurnFinished,
   });
   const busy = status === "submitted" || status === "streaming";
 
+  const stopAnswer = useCallback(() => {
+    // Stop is the only thing that aborts the answer on the server (for every tab that follows it).
+    void fetch(`/api/chat/${conversationId}/stop`, { method: "POST" });
+    void stop();
+  }, [conversationId, stop]);
+
+  const send = (text: string, editedMessageId?: string) => {
+    if (error) clearError();
+    if (!conversation && messages.length === 0) {
+      window.history.replaceState(null, "", `/c/${conversationId}`);
+      onConversationStarted(conversationId);
+    }
+    void sendMessage({ text, messageId: editedMessageId });
+  };
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const mod = event.metaKey || event.ctrlKey;
+      if (mod && event.shiftKey && event.key.toLowerCase() === "o") {
+        event.preventDefault();
+        router.push("/");
+      } else if (event.shiftKey && event.key === "Escape") {
+        event.preventDefault();
+        composerRef.current?.focus();
+      } else if (event.key === "Escape" && busy) {
+        event.preventDefault();
+        stopAnswer();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [busy, router, stopAnswer]);
+
   return (
-    <div className="flex h-dvh flex-col">
+    <div className="flex h-dvh min-w-0 flex-1 flex-col">
       <header className="flex items-center justify-between gap-3 border-zinc-200 border-b px-4 py-2 dark:border-zinc-800">
-        <h1 className="whitespace-nowrap font-semibold text-base">r1-chat</h1>
+        <div className="flex min-w-0 items-center gap-2">
+          <button
+            type="button"
+            onClick={onOpenSidebar}
+            aria-label="Open the conversation list"
+            data-testid="open-sidebar"
+            className="rounded-md px-2 py-1 text-lg md:hidden"
+          >
+            ☰
+          </button>
+          <h1 className="truncate font-semibold text-base">{conversation?.title ?? "r1-chat"}</h1>
+        </div>
         <div className="flex min-w-0 items-center gap-2">
           <PersonaSettings persona={persona} onChange={setPersona} />
           <ModelBadge upstream={upstream} />
         </div>
       </header>
-      <MessageList messages={messages} status={status} />
+      <MessageList
+        messages={messages}
+        status={status}
+        onEdit={(messageId, text) => send(text, messageId)}
+        onRegenerate={(messageId) => {
+          clearError();
+          void regenerate({ messageId });
+        }}
+      />
       <div className="mx-auto w-full max-w-3xl px-4 pb-4">
         {error && (
           <ChatError
@@ -52,14 +139,7 @@ export function ChatApp({ upstream }: { upstream: UpstreamSummary }) {
             }}
           />
         )}
-        <Composer
-          busy={busy}
-          onSend={(text) => {
-            if (error) clearError();
-            void sendMessage({ text });
-          }}
-          onStop={() => void stop()}
-        />
+        <Composer ref={composerRef} busy={busy} onSend={(text) => send(text)} onStop={stopAnswer} />
       </div>
     </div>
   );

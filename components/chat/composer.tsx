@@ -1,14 +1,15 @@
 "use client";
 
-import { type KeyboardEvent, useState } from "react";
+import { type KeyboardEvent, type Ref, useState } from "react";
 
 interface ComposerProps {
+  ref?: Ref<HTMLTextAreaElement>;
   busy: boolean;
   onSend: (text: string) => void;
   onStop: () => void;
 }
 
-export function Composer({ busy, onSend, onStop }: ComposerProps) {
+export function Composer({ ref, busy, onSend, onStop }: ComposerProps) {
   const [text, setText] = useState("");
 
   const submit = () => {
@@ -40,6 +41,7 @@ export function Composer({ busy, onSend, onStop }: ComposerProps) {
       </label>
       <textarea
         id="composer-input"
+        ref={ref}
         data-testid="composer-input"
         value={text}
         onChange={(event) => setText(event.target.value)}

@@ -1,54 +1,102 @@
 "use client";
 
 import type { ChatStatus } from "ai";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
+import type { ChatMessage } from "@/lib/chat/chat-message";
 import { AssistantMessage } from "./assistant-message";
-import type { ChatMessage } from "./chat-message";
 import { UserMessage } from "./user-message";
 
 /** Within this distance of the bottom the list keeps following the stream; scrolling up releases it. */
 const STICK_THRESHOLD_PX = 80;
 
-export function MessageList({ messages, status }: { messages: ChatMessage[]; status: ChatStatus }) {
+interface MessageListProps {
+  messages: ChatMessage[];
+  status: ChatStatus;
+  onEdit: (messageId: string, text: string) => void;
+  onRegenerate: (messageId: string) => void;
+}
+
+export function MessageList({ messages, status, onEdit, onRegenerate }: MessageListProps) {
   const scrollerRef = useRef<HTMLDivElement>(null);
-  const stickToBottom = useRef(true);
+  const [following, setFollowing] = useState(true);
   const streaming = status === "submitted" || status === "streaming";
+  const lastAssistantIndex = messages.findLastIndex((message) => message.role === "assistant");
 
   useEffect(() => {
     const scroller = scrollerRef.current;
-    if (scroller && stickToBottom.current) scroller.scrollTop = scroller.scrollHeight;
+    if (scroller && following) scroller.scrollTop = scroller.scrollHeight;
   });
 
+  const jumpToLatest = () => {
+    const scroller = scrollerRef.current;
+    if (!scroller) return;
+    scroller.scrollTo({ top: scroller.scrollHeight, behavior: "smooth" });
+    setFollowing(true);
+  };
+
   return (
-    <div
-      ref={scrollerRef}
-      onScroll={(event) => {
-        const el = event.currentTarget;
-        stickToBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < STICK_THRESHOLD_PX;
-      }}
-      className="flex-1 overflow-y-auto"
-    >
+    <div className="relative min-h-0 flex-1">
       <div
-        data-testid="chat-messages"
-        role="log"
-        aria-busy={streaming}
-        aria-live="polite"
-        className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-4 py-6"
+        ref={scrollerRef}
+        onScroll={(event) => {
+          const el = event.currentTarget;
+          setFollowing(el.scrollHeight - el.scrollTop - el.clientHeight < STICK_THRESHOLD_PX);
+        }}
+        className="h-full overflow-y-auto"
       >
-        {messages.length === 0 && <EmptyState />}
-        {messages.map((message, index) =>
-          message.role === "user" ? (
-            <UserMessage key={message.id} message={message} />
-          ) : (
-            <AssistantMessage
-              key={message.id}
-              message={message}
-              streaming={streaming && index === messages.length - 1}
-            />
-          ),
-        )}
-        {status === "submitted" && messages.at(-1)?.role === "user" && <WaitingForFirstToken />}
+        <div
+          data-testid="chat-messages"
+          aria-busy={streaming}
+          className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-4 py-6"
+        >
+          {messages.length === 0 && <EmptyState />}
+          {messages.map((message, index) =>
+            message.role === "user" ? (
+              <UserMessage key={message.id} message={message} editable={!streaming} onEdit={onEdit} />
+            ) : (
+              <AssistantMessage
+                key={message.id}
+                message={message}
+                streaming={streaming && index === messages.length - 1}
+                canRegenerate={!streaming && index === lastAssistantIndex}
+                onRegenerate={() => onRegenerate(message.id)}
+              />
+            ),
+          )}
+          {status === "submitted" && messages.at(-1)?.role === "user" && <WaitingForFirstToken />}
+        </div>
       </div>
+      {!following && (
+        <button
+          type="button"
+          data-testid="jump-to-latest"
+          onClick={jumpToLatest}
+          className="-translate-x-1/2 absolute bottom-3 left-1/2 rounded-full border border-zinc-300 bg-white px-3 py-1 text-sm shadow-md hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900"
+        >
+          ↓ Jump to latest
+        </button>
+      )}
+      <StreamAnnouncer messages={messages} status={status} />
+    </div>
+  );
+}
+
+/**
+ * Screen readers hear the phase and then the finished answer once, not every token: the message list
+ * itself is not a live region.
+ */
+function StreamAnnouncer({ messages, status }: { messages: ChatMessage[]; status: ChatStatus }) {
+  const last = messages.at(-1);
+  const answering = last?.role === "assistant" && last.parts.some((part) => part.type === "text");
+  let announcement = "";
+  if (status === "submitted") announcement = "Waiting for the model…";
+  else if (status === "streaming") announcement = answering ? "Answering…" : "Thinking…";
+  else if (status === "ready" && last?.role === "assistant") {
+    announcement = last.parts.map((part) => (part.type === "text" ? part.text : "")).join("");
+  }
+  return (
+    <div role="status" aria-live="polite" className="sr-only">
+      {announcement}
     </div>
   );
 }
@@ -65,7 +113,7 @@ function EmptyState() {
 function WaitingForFirstToken() {
   return (
     <div className="text-sm text-zinc-500" data-testid="waiting">
-      <span className="animate-pulse">Waiting for the model…</span>
+      <span className="motion-safe:animate-pulse">Waiting for the model…</span>
     </div>
   );
 }

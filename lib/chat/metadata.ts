@@ -23,6 +23,9 @@ export const messageMetadataSchema = z.object({
     .object({ promptTokens: z.number().optional(), completionTokens: z.number().optional() })
     .optional(),
   finishReason: z.string().optional(),
+  /** How a stored answer ended; absent while it streams live. */
+  state: z.enum(["complete", "streaming", "stopped", "error", "interrupted"]).optional(),
+  error: z.string().nullable().optional(),
 });
 
 export type MessageMetadata = z.infer<typeof messageMetadataSchema>;

@@ -4,6 +4,8 @@ import { PromptTooLongError } from "@/lib/r1/rules";
 
 const STATUS: Record<AppErrorCode, number> = {
   bad_request: 400,
+  not_found: 404,
+  conflict: 409,
   unsupported_media_type: 415,
   payload_too_large: 413,
   context_too_long: 400,

@@ -1,3 +1,5 @@
+import type { UIMessageChunk } from "ai";
+
 /** A UI message stream chunk as the AI SDK sends it over SSE (`data: {...}`). */
 export type UiChunk = {
   type: string;
@@ -32,6 +34,25 @@ export async function readUiChunks(
       if (!data || data === "[DONE]") continue;
       chunks.push(JSON.parse(data) as UiChunk);
     }
+    if (until(chunks)) {
+      await reader.cancel();
+      break;
+    }
+  }
+  return chunks;
+}
+
+/** Reads a UI message chunk stream (as the BFF produces it before SSE framing). */
+export async function readChunks(
+  stream: ReadableStream<UIMessageChunk>,
+  until: (chunks: UiChunk[]) => boolean = () => false,
+): Promise<UiChunk[]> {
+  const chunks: UiChunk[] = [];
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value as UiChunk);
     if (until(chunks)) {
       await reader.cancel();
       break;

@@ -1,16 +1,17 @@
-import { streamChat } from "@/lib/chat/stream-chat";
+import { createUIMessageStreamResponse } from "ai";
+import { STREAM_HEADERS } from "@/lib/chat/answer-stream";
+import { startChatTurn } from "@/lib/chat/chat-turn";
 import { getConfig } from "@/lib/config";
-import { errorResponse } from "@/lib/http/error-response";
+import { handleAsOwner } from "@/lib/http/handle";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { chatRequestSchema } from "./schema";
 
 export const dynamic = "force-dynamic";
 
-export async function POST(request: Request): Promise<Response> {
-  try {
-    const body = await readJsonBody(request, chatRequestSchema, getConfig().MAX_REQUEST_BYTES);
-    return await streamChat(body, request.signal);
-  } catch (error) {
-    return errorResponse(error);
-  }
+export function POST(request: Request): Promise<Response> {
+  return handleAsOwner(request, async (ownerId) => {
+    const { id, ...turn } = await readJsonBody(request, chatRequestSchema, getConfig().MAX_REQUEST_BYTES);
+    const stream = await startChatTurn(ownerId, { conversationId: id, ...turn });
+    return createUIMessageStreamResponse({ stream, headers: STREAM_HEADERS });
+  });
 }

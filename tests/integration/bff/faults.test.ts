@@ -1,19 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { streamChat } from "@/lib/chat/stream-chat";
+import { streamAnswer } from "@/lib/chat/answer-stream";
 import { parseConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { startSimServer } from "@/lib/vllm-sim";
-import { closedPort, joinDeltas, readUiChunks, userMessage } from "@/tests/support/ui-stream";
+import { closedPort, joinDeltas, readChunks } from "@/tests/support/ui-stream";
+
+const question = { turns: [{ role: "user" as const, content: "What is 12 + 30?" }] };
 
 async function chatThroughFault(defaultFault: string) {
   const sim = await startSimServer({ ttftMs: 1, itlMs: 1, defaultFault });
   try {
-    const response = await streamChat(
-      { messages: [userMessage("What is 12 + 30?")] },
-      new AbortController().signal,
-      parseConfig({ VLLM_BASE_URL: `${sim.url}/v1` }),
-    );
-    const chunks = await readUiChunks(response);
+    const stream = await streamAnswer(question, {
+      messageId: "answer",
+      signal: new AbortController().signal,
+      config: parseConfig({ VLLM_BASE_URL: `${sim.url}/v1` }),
+    });
+    const chunks = await readChunks(stream);
     return {
       chunks,
       error: chunks.find((chunk) => chunk.type === "error")?.errorText,
@@ -59,7 +61,7 @@ describe("faults the user sees as a clear message", () => {
 
   it("upstream down: a typed error naming the cause, not the address", async () => {
     const config = parseConfig({ VLLM_BASE_URL: `http://127.0.0.1:${await closedPort()}/v1` });
-    const failure = streamChat({ messages: [userMessage("Hi")] }, new AbortController().signal, config);
+    const failure = streamAnswer(question, { messageId: "answer", signal: new AbortController().signal, config });
     await expect(failure).rejects.toBeInstanceOf(AppError);
     await expect(failure).rejects.toMatchObject({
       code: "upstream_unreachable",

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { streamChat } from "@/lib/chat/stream-chat";
+import { streamAnswer } from "@/lib/chat/answer-stream";
 import { type AppConfig, parseConfig } from "@/lib/config";
 import { type SimServer, startSimServer } from "@/lib/vllm-sim";
-import { joinDeltas, readUiChunks, userMessage, waitFor } from "@/tests/support/ui-stream";
+import { joinDeltas, readChunks, waitFor } from "@/tests/support/ui-stream";
 
 const fast = { ttftMs: 1, itlMs: 1, seed: 7 };
 const modes = {
@@ -26,17 +26,11 @@ afterAll(async () => {
 describe("reasoning and answer arrive as separate parts", () => {
   it.each(Object.keys(modes))("%s", async (mode) => {
     const sim = sims.get(mode) as SimServer;
-    const response = await streamChat(
-      { messages: [userMessage("What is 12 + 30?")] },
-      new AbortController().signal,
-      configFor(sim),
+    const stream = await streamAnswer(
+      { turns: [{ role: "user", content: "What is 12 + 30?" }] },
+      { messageId: "answer-1", signal: new AbortController().signal, config: configFor(sim) },
     );
-    expect(response.status).toBe(200);
-    expect(response.headers.get("content-type")).toContain("text/event-stream");
-    expect(response.headers.get("cache-control")).toBe("no-cache, no-transform");
-    expect(response.headers.get("x-accel-buffering")).toBe("no");
-
-    const chunks = await readUiChunks(response);
+    const chunks = await readChunks(stream);
     const reasoning = joinDeltas(chunks, "reasoning-delta");
     const answer = joinDeltas(chunks, "text-delta");
     expect(reasoning.length).toBeGreaterThan(20);
@@ -49,7 +43,9 @@ describe("reasoning and answer arrive as separate parts", () => {
     expect(types.lastIndexOf("reasoning-delta")).toBeLessThan(types.indexOf("text-delta"));
     expect(types).not.toContain("error");
 
-    const start = chunks.find((chunk) => chunk.type === "start")?.messageMetadata ?? {};
+    const startChunk = chunks.find((chunk) => chunk.type === "start");
+    expect(startChunk).toMatchObject({ messageId: "answer-1" });
+    const start = startChunk?.messageMetadata ?? {};
     expect(start).toMatchObject({ model: "deepseek-ai/DeepSeek-R1-Distill-Qwen-1.5B", simulated: false });
     expect((start.rules as { id: string }[]).map((rule) => rule.id)).toContain("math-directive");
     const finish = chunks.find((chunk) => chunk.type === "finish")?.messageMetadata ?? {};
@@ -62,12 +58,11 @@ describe("reasoning and answer arrive as separate parts", () => {
 describe("the request sent upstream follows the R1 rules", () => {
   it("bounds max_tokens and reports finish_reason length", async () => {
     const sim = sims.get("reasoning field (vLLM 0.16)") as SimServer;
-    const response = await streamChat(
-      { messages: [userMessage("What is 12 + 30?")], maxTokens: 5 },
-      new AbortController().signal,
-      configFor(sim),
+    const stream = await streamAnswer(
+      { turns: [{ role: "user", content: "What is 12 + 30?" }], maxTokens: 5 },
+      { messageId: "answer-2", signal: new AbortController().signal, config: configFor(sim) },
     );
-    const chunks = await readUiChunks(response);
+    const chunks = await readChunks(stream);
     expect(chunks.find((chunk) => chunk.type === "finish")?.messageMetadata).toMatchObject({
       finishReason: "length",
     });
@@ -75,20 +70,21 @@ describe("the request sent upstream follows the R1 rules", () => {
   });
 });
 
-describe("Stop", () => {
+describe("aborting", () => {
   it("aborts the upstream request at once", async () => {
     const sim = await startSimServer({ ttftMs: 1, itlMs: 20 });
     try {
       const controller = new AbortController();
-      const response = await streamChat(
-        { messages: [userMessage("Explain why the sky is blue.")] },
-        controller.signal,
-        configFor(sim),
+      const stream = await streamAnswer(
+        { turns: [{ role: "user", content: "Explain why the sky is blue." }] },
+        { messageId: "answer-3", signal: controller.signal, config: configFor(sim) },
       );
-      await readUiChunks(response, (chunks) => chunks.some((chunk) => chunk.type === "reasoning-delta"));
+      const reader = readChunks(stream);
+      await waitFor(() => sim.load().running === 1, 1_000);
       expect(sim.load().running).toBe(1);
       controller.abort();
       await waitFor(() => sim.load().running === 0, 1_000);
+      expect((await reader).at(-1)?.type).toBe("abort");
     } finally {
       await sim.close();
     }

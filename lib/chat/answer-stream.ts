@@ -1,6 +1,6 @@
 import "server-only";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
-import { streamText, wrapLanguageModel } from "ai";
+import { streamText, type UIMessageChunk, wrapLanguageModel } from "ai";
 import { type AppConfig, getConfig } from "@/lib/config";
 import { r1ReasoningMiddleware } from "@/lib/r1/reasoning-middleware";
 import { applyR1Rules, type ConversationTurn } from "@/lib/r1/rules";
@@ -9,10 +9,20 @@ import { servedModel } from "@/lib/upstream/served-model";
 import { streamFailureMiddleware } from "@/lib/upstream/stream-failure-middleware";
 import { resolveUpstream } from "@/lib/upstream/upstream";
 import type { MessageMetadata } from "./metadata";
-import { type ChatOptions, type IncomingMessage, messageText } from "./request";
 
-export interface ChatRequest extends ChatOptions {
-  messages: IncomingMessage[];
+export interface AnswerRequest {
+  turns: ConversationTurn[];
+  persona?: string;
+  temperature?: number;
+  maxTokens?: number;
+}
+
+export interface AnswerOptions {
+  /** The id the answer gets in the UI message stream (and in storage). */
+  messageId: string;
+  /** Aborting it aborts the upstream request. */
+  signal: AbortSignal;
+  config?: AppConfig;
 }
 
 /**
@@ -24,27 +34,23 @@ export const STREAM_HEADERS = {
   "X-Accel-Buffering": "no",
 } as const;
 
-export async function streamChat(
-  request: ChatRequest,
-  signal: AbortSignal,
-  config: AppConfig = getConfig(),
-): Promise<Response> {
+/**
+ * Streams one answer from the upstream as UI message chunks: the R1 rules applied to the request,
+ * reasoning and answer as separate parts, and the rules and BFF-side timings as message metadata.
+ * Throws before streaming (typed errors) when the upstream cannot be reached or the prompt cannot fit.
+ */
+export async function streamAnswer(
+  request: AnswerRequest,
+  { messageId, signal, config = getConfig() }: AnswerOptions,
+): Promise<ReadableStream<UIMessageChunk>> {
   const receivedAt = performance.now();
   const upstream = await resolveUpstream(config);
   const model = await servedModel(upstream, config.VLLM_MODEL);
-  const plan = applyR1Rules(
-    {
-      turns: toTurns(request.messages),
-      persona: request.persona,
-      temperature: request.temperature,
-      maxTokens: request.maxTokens,
-    },
-    {
-      maxModelLen: model.maxModelLen,
-      defaultMaxTokens: config.R1_DEFAULT_MAX_TOKENS,
-      forceThinkPrefix: config.R1_FORCE_THINK_PREFIX,
-    },
-  );
+  const plan = applyR1Rules(request, {
+    maxModelLen: model.maxModelLen,
+    defaultMaxTokens: config.R1_DEFAULT_MAX_TOKENS,
+    forceThinkPrefix: config.R1_FORCE_THINK_PREFIX,
+  });
 
   const provider = createOpenAICompatible({
     name: "vllm",
@@ -80,8 +86,8 @@ export async function streamChat(
     },
   });
 
-  return result.toUIMessageStreamResponse({
-    headers: STREAM_HEADERS,
+  return result.toUIMessageStream({
+    generateMessageId: () => messageId,
     sendReasoning: true,
     onError: describeStreamError,
     messageMetadata({ part }): MessageMetadata | undefined {
@@ -99,14 +105,10 @@ export async function streamChat(
           marks.first !== undefined && marks.first !== marks.firstAnswer ? marks.first : undefined;
         return {
           finishReason: part.finishReason,
-          usage: {
-            promptTokens: part.totalUsage.inputTokens,
-            completionTokens: part.totalUsage.outputTokens,
-          },
+          usage: { promptTokens: part.totalUsage.inputTokens, completionTokens: part.totalUsage.outputTokens },
           timing: {
             ttftMs: marks.first === undefined ? undefined : marks.first - receivedAt,
-            reasoningMs:
-              reasoningStart === undefined ? undefined : (marks.firstAnswer ?? end) - reasoningStart,
+            reasoningMs: reasoningStart === undefined ? undefined : (marks.firstAnswer ?? end) - reasoningStart,
             answerMs: marks.firstAnswer === undefined ? undefined : end - marks.firstAnswer,
             totalMs: end - receivedAt,
           },
@@ -114,14 +116,5 @@ export async function streamChat(
       }
       return undefined;
     },
-  });
-}
-
-function toTurns(messages: IncomingMessage[]): ConversationTurn[] {
-  return messages.map((message): ConversationTurn => {
-    const content = messageText(message, "text");
-    if (message.role === "assistant")
-      return { role: "assistant", content, reasoning: messageText(message, "reasoning") };
-    return { role: message.role, content };
   });
 }

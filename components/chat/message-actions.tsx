@@ -1,0 +1,30 @@
+"use client";
+
+import { extractFinalBoxed } from "@/lib/markdown/extract-final-boxed";
+import { CopyButton } from "./copy-button";
+
+interface MessageActionsProps {
+  answer: string;
+  canRegenerate: boolean;
+  onRegenerate: () => void;
+}
+
+export function MessageActions({ answer, canRegenerate, onRegenerate }: MessageActionsProps) {
+  const boxed = extractFinalBoxed(answer);
+  return (
+    <>
+      {answer && <CopyButton text={answer} label="Copy" testId="copy-answer" />}
+      {boxed && <CopyButton text={boxed} label={`Copy final answer (${boxed})`} testId="copy-boxed" />}
+      {canRegenerate && (
+        <button
+          type="button"
+          data-testid="regenerate"
+          onClick={onRegenerate}
+          className="rounded-md px-2 py-0.5 text-xs text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800 focus-visible:outline-2 focus-visible:outline-accent dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
+        >
+          Regenerate
+        </button>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect } from "react";
+import type { ConversationSummary } from "@/lib/db";
+import { ConversationItem } from "./conversation-item";
+
+interface SidebarProps {
+  conversations: ConversationSummary[];
+  activeId?: string;
+  /** On narrow screens the sidebar is a drawer; on wide screens it is always shown. */
+  open: boolean;
+  onClose: () => void;
+  onChanged: () => void;
+}
+
+export function Sidebar({ conversations, activeId, open, onClose, onChanged }: SidebarProps) {
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape") onClose();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [open, onClose]);
+
+  return (
+    <>
+      {open && (
+        <button
+          type="button"
+          aria-label="Close the conversation list"
+          className="fixed inset-0 z-30 bg-black/40 md:hidden"
+          onClick={onClose}
+        />
+      )}
+      <nav
+        data-testid="sidebar"
+        aria-label="Conversations"
+        className={`${open ? "fixed inset-y-0 left-0 z-40 flex shadow-xl" : "hidden"} w-72 shrink-0 flex-col border-zinc-200 border-r bg-zinc-50 md:static md:flex md:shadow-none dark:border-zinc-800 dark:bg-zinc-900`}
+      >
+        <div className="flex items-center justify-between gap-2 p-3">
+          <Link
+            href="/"
+            data-testid="new-chat"
+            onClick={onClose}
+            className="flex-1 rounded-lg border border-zinc-300 px-3 py-2 text-center font-medium text-sm hover:bg-white focus-visible:outline-2 focus-visible:outline-accent dark:border-zinc-700 dark:hover:bg-zinc-800"
+          >
+            + New chat
+          </Link>
+          <button
+            type="button"
+            onClick={onClose}
+            aria-label="Close the conversation list"
+            className="rounded-md px-2 py-1 text-zinc-500 md:hidden"
+          >
+            ✕
+          </button>
+        </div>
+        <ul className="flex-1 overflow-y-auto px-2 pb-3" data-testid="conversation-list">
+          {conversations.map((conversation) => (
+            <ConversationItem
+              key={conversation.id}
+              conversation={conversation}
+              active={conversation.id === activeId}
+              onNavigate={onClose}
+              onChanged={onChanged}
+            />
+          ))}
+        </ul>
+      </nav>
+    </>
+  );
+}

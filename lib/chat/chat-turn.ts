@@ -1,0 +1,112 @@
+import "server-only";
+import { generateId, type UIMessageChunk } from "ai";
+import { type AppConfig, getConfig } from "@/lib/config";
+import { type ChatStore, getChatStore, type StoredMessage } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { type GenerationHub, getGenerationHub } from "@/lib/generation";
+import type { ConversationTurn } from "@/lib/r1/rules";
+import { recordAnswer } from "./answer-recorder";
+import { streamAnswer } from "./answer-stream";
+import { type ChatOptions, type IncomingMessage, messageText } from "./request";
+
+export interface ChatTurnRequest extends ChatOptions {
+  conversationId: string;
+  trigger: "submit-message" | "regenerate-message";
+  /** The question, for submit-message. */
+  message?: IncomingMessage;
+  /** With submit-message: the question being edited; with regenerate-message: the answer to replace. */
+  messageId?: string;
+}
+
+export interface ChatTurnDeps {
+  store?: ChatStore;
+  hub?: GenerationHub;
+  config?: AppConfig;
+}
+
+const TITLE_LENGTH = 60;
+
+/**
+ * One turn of a conversation: stores the question before the upstream is called, starts the answer
+ * detached from this request (a closed tab lets it finish and be stored), and returns a live view of it.
+ */
+export async function startChatTurn(
+  ownerId: string,
+  request: ChatTurnRequest,
+  deps: ChatTurnDeps = {},
+): Promise<ReadableStream<UIMessageChunk>> {
+  const store = deps.store ?? (await getChatStore());
+  const hub = deps.hub ?? (await getGenerationHub());
+  const config = deps.config ?? getConfig();
+  const { conversationId } = request;
+
+  if (await hub.isRunning(conversationId)) {
+    throw new AppError("conflict", "An answer is still being written in this conversation. Stop it first.");
+  }
+  const existing = await store.getConversation(ownerId, conversationId);
+  if (!existing) {
+    if (request.trigger !== "submit-message" || !request.message) {
+      throw new AppError("not_found", "This conversation does not exist.");
+    }
+    await store.createConversation(ownerId, { id: conversationId, title: titleFrom(request.message) });
+  }
+
+  if (request.trigger === "submit-message") {
+    const question = request.message;
+    if (!question) throw new AppError("bad_request", "Invalid request: message: the question is missing");
+    if (request.messageId) await store.deleteMessagesFrom(ownerId, conversationId, request.messageId);
+    await store.appendMessage(ownerId, conversationId, {
+      id: question.id,
+      role: "user",
+      parts: question.parts,
+      state: "complete",
+    });
+  } else {
+    const answerId = request.messageId ?? lastAnswerId(existing?.messages ?? []);
+    if (answerId) await store.deleteMessagesFrom(ownerId, conversationId, answerId);
+  }
+
+  const history = (await store.getConversation(ownerId, conversationId))?.messages ?? [];
+  if (history.at(-1)?.role !== "user") {
+    throw new AppError("bad_request", "There is no question to answer at the end of this conversation.");
+  }
+
+  const answerId = generateId();
+  const abort = new AbortController();
+  const chunks = await streamAnswer(
+    { turns: toTurns(history), persona: request.persona, temperature: request.temperature, maxTokens: request.maxTokens },
+    { messageId: answerId, signal: abort.signal, config },
+  );
+  await store.appendMessage(ownerId, conversationId, { id: answerId, role: "assistant", parts: [], state: "streaming" });
+
+  const [forViewers, forStorage] = chunks.tee();
+  void hub.run(conversationId, forViewers, abort).catch((error: unknown) => {
+    console.error("[r1-chat] generation failed", error);
+  });
+  void recordAnswer(forStorage, { store, ownerId, conversationId, messageId: answerId });
+
+  const live = await hub.subscribe(conversationId);
+  if (!live) throw new AppError("upstream_failed", "The answer could not be started.");
+  return live;
+}
+
+function titleFrom(message: IncomingMessage): string {
+  const firstLine = messageText(message, "text").trim().split("\n")[0] ?? "";
+  return firstLine.length > TITLE_LENGTH ? `${firstLine.slice(0, TITLE_LENGTH - 1)}…` : firstLine;
+}
+
+function lastAnswerId(messages: StoredMessage[]): string | undefined {
+  const last = messages.at(-1);
+  return last?.role === "assistant" ? last.id : undefined;
+}
+
+function toTurns(messages: StoredMessage[]): ConversationTurn[] {
+  return messages.map((message): ConversationTurn => {
+    const asIncoming = { id: message.id, role: message.role, parts: message.parts as IncomingMessage["parts"] };
+    const content = messageText(asIncoming, "text");
+    if (message.role === "assistant") {
+      return { role: "assistant", content, reasoning: messageText(asIncoming, "reasoning") };
+    }
+    return { role: "user", content };
+  });
+}

@@ -1,0 +1,14 @@
+import "server-only";
+import { headers } from "next/headers";
+import { readOwner } from "@/lib/owner";
+import { type ConversationSummary, getChatStore } from "@/lib/db";
+
+/** The browser's owner identity as a page sees it; pages cannot set cookies, so a first visit has none. */
+export async function pageOwner(): Promise<string | null> {
+  return readOwner((await headers()).get("cookie"));
+}
+
+export async function sidebarConversations(ownerId: string | null): Promise<ConversationSummary[]> {
+  if (!ownerId) return [];
+  return (await getChatStore()).listConversations(ownerId);
+}
