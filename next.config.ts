@@ -3,8 +3,8 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // The simulator and better-sqlite3 are plain Node modules; bundling them gains nothing.
-  serverExternalPackages: ["prom-client"],
+  // Native and Node-only drivers load from node_modules at run time instead of being bundled.
+  serverExternalPackages: ["prom-client", "better-sqlite3", "pg", "redis"],
   async headers() {
     return [
       {

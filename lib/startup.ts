@@ -1,14 +1,23 @@
 import "server-only";
 import { ConfigError, getConfig } from "@/lib/config";
+import { getChatStore } from "@/lib/db";
 import { resolveUpstream } from "@/lib/upstream/upstream";
 
 /**
  * Validates configuration once at start-up, so a bad variable stops the server with a clear message
- * instead of failing the first request, and starts the built-in simulator when no vLLM is configured.
+ * instead of failing the first request; opens storage (running its migrations); and starts the built-in
+ * simulator when no vLLM is configured.
  */
 export async function startServer(): Promise<void> {
   try {
-    await resolveUpstream(getConfig());
+    const config = getConfig();
+    const store = await getChatStore();
+    // With Redis, other instances may be streaming right now; alone, anything still "streaming" died with us.
+    if (!config.REDIS_URL) {
+      const interrupted = await store.markStreamingInterrupted();
+      if (interrupted > 0) console.info(`[r1-chat] marked ${interrupted} unfinished answer(s) as interrupted`);
+    }
+    await resolveUpstream(config);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`[r1-chat] ${error.message}`);

@@ -1,0 +1,244 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { nextTimestamp } from "../clock";
+import { DatabaseOpenError, DuplicateIdError, describeCause } from "../errors";
+import { listLimit } from "../limits";
+import { jsonOrNull, patchAssignments } from "../message-patch";
+import type { ChatStore, ConversationSummary, MessagePatch, NewMessage, StoredMessage } from "../types";
+import { toJsonb } from "./jsonb";
+import { migratePostgres } from "./migrations";
+
+interface ConversationRow {
+  id: string;
+  title: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** jsonb columns arrive parsed. */
+interface MessageRow {
+  id: string;
+  role: StoredMessage["role"];
+  parts: unknown[];
+  metadata: Record<string, unknown> | null;
+  state: StoredMessage["state"];
+  error: string | null;
+  created_at: Date;
+}
+
+const CONVERSATION_COLUMNS = "id, title, created_at, updated_at";
+const UNIQUE_VIOLATION = "23505";
+
+/** Connects to PostgreSQL and migrates it; fails now, naming the cause, if the server cannot be used. */
+export async function createPostgresStore(url: string): Promise<ChatStore> {
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000 });
+  // Without a listener, an idle connection dropped by the server would crash the process.
+  pool.on("error", (error) => console.error("[r1-chat] an idle PostgreSQL connection failed", error));
+  try {
+    await migratePostgres(pool);
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw new DatabaseOpenError(`Cannot use PostgreSQL at ${describeServer(url)}: ${describeCause(error)}`, {
+      cause: error,
+    });
+  }
+  return new PostgresChatStore(pool);
+}
+
+/** user@host:port/database, leaving out the password. */
+export function describeServer(url: string): string {
+  const parsed = new URL(url);
+  const user = parsed.username ? `${decodeURIComponent(parsed.username)}@` : "";
+  return `${user}${parsed.host}${parsed.pathname}`;
+}
+
+class PostgresChatStore implements ChatStore {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async createConversation(
+    ownerId: string,
+    input: { id?: string; title: string },
+  ): Promise<ConversationSummary> {
+    const id = input.id ?? randomUUID();
+    const now = nextTimestamp();
+    try {
+      await this.pool.query(
+        "INSERT INTO conversations (id, owner_id, title, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)",
+        [id, ownerId, input.title, now],
+      );
+    } catch (error) {
+      if (isUniqueViolation(error, "conversations_pkey")) throw new DuplicateIdError("conversation", id);
+      throw error;
+    }
+    return { id, title: input.title, createdAt: now, updatedAt: now };
+  }
+
+  async listConversations(ownerId: string, options: { limit?: number } = {}): Promise<ConversationSummary[]> {
+    const { rows } = await this.pool.query<ConversationRow>(
+      `SELECT ${CONVERSATION_COLUMNS} FROM conversations WHERE owner_id = $1
+       ORDER BY updated_at DESC, id DESC LIMIT $2`,
+      [ownerId, listLimit(options.limit)],
+    );
+    return rows.map(toSummary);
+  }
+
+  async getConversation(ownerId: string, id: string) {
+    // REPEATABLE READ: the conversation and its messages come from one snapshot.
+    return this.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", async (client) => {
+      const conversation = await client.query<ConversationRow>(
+        `SELECT ${CONVERSATION_COLUMNS} FROM conversations WHERE id = $1 AND owner_id = $2`,
+        [id, ownerId],
+      );
+      const row = conversation.rows[0];
+      if (!row) return null;
+      const messages = await client.query<MessageRow>(
+        `SELECT id, role, parts, metadata, state, error, created_at FROM messages
+         WHERE conversation_id = $1 ORDER BY seq`,
+        [id],
+      );
+      return { conversation: toSummary(row), messages: messages.rows.map(toMessage) };
+    });
+  }
+
+  async renameConversation(ownerId: string, id: string, title: string): Promise<ConversationSummary | null> {
+    const { rows } = await this.pool.query<ConversationRow>(
+      `UPDATE conversations SET title = $1 WHERE id = $2 AND owner_id = $3 RETURNING ${CONVERSATION_COLUMNS}`,
+      [title, id, ownerId],
+    );
+    return rows[0] ? toSummary(rows[0]) : null;
+  }
+
+  async deleteConversation(ownerId: string, id: string): Promise<boolean> {
+    const result = await this.pool.query("DELETE FROM conversations WHERE id = $1 AND owner_id = $2", [
+      id,
+      ownerId,
+    ]);
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async appendMessage(ownerId: string, conversationId: string, message: NewMessage): Promise<boolean> {
+    const now = nextTimestamp();
+    try {
+      return await this.transaction("BEGIN", async (client) => {
+        // Touching the conversation checks ownership and row-locks it until commit, so concurrent appends
+        // take turns and each reads the seq the previous one wrote.
+        const touched = await client.query(
+          "UPDATE conversations SET updated_at = $1 WHERE id = $2 AND owner_id = $3",
+          [now, conversationId, ownerId],
+        );
+        if (touched.rowCount === 0) return false;
+        await client.query(
+          `INSERT INTO messages (id, conversation_id, seq, role, parts, metadata, state, error, created_at, updated_at)
+           VALUES ($1, $2, (SELECT COALESCE(MAX(seq), 0) + 1 FROM messages WHERE conversation_id = $2),
+                   $3, $4::jsonb, $5::jsonb, $6, $7, $8, $8)`,
+          [
+            message.id,
+            conversationId,
+            message.role,
+            toJsonb(message.parts),
+            jsonOrNull(message.metadata, toJsonb),
+            message.state,
+            message.error ?? null,
+            now,
+          ],
+        );
+        return true;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, "messages_pkey")) throw new DuplicateIdError("message", message.id);
+      throw error;
+    }
+  }
+
+  async updateMessage(
+    ownerId: string,
+    conversationId: string,
+    messageId: string,
+    patch: MessagePatch,
+  ): Promise<boolean> {
+    const assignments = patchAssignments(patch, toJsonb);
+    const values: unknown[] = [nextTimestamp(), messageId, conversationId, ownerId];
+    const sets = ["updated_at = $1"];
+    for (const { column, value, isJson } of assignments) {
+      values.push(value);
+      sets.push(`${column} = $${values.length}${isJson ? "::jsonb" : ""}`);
+    }
+    const result = await this.pool.query(
+      `UPDATE messages SET ${sets.join(", ")}
+       WHERE id = $2 AND conversation_id = $3
+         AND EXISTS (SELECT 1 FROM conversations WHERE id = $3 AND owner_id = $4)`,
+      values,
+    );
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async deleteMessagesFrom(ownerId: string, conversationId: string, messageId: string): Promise<boolean> {
+    const result = await this.pool.query(
+      `DELETE FROM messages
+       WHERE conversation_id = $1
+         AND seq >= (SELECT seq FROM messages WHERE id = $2 AND conversation_id = $1)
+         AND EXISTS (SELECT 1 FROM conversations WHERE id = $1 AND owner_id = $3)`,
+      [conversationId, messageId, ownerId],
+    );
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async markStreamingInterrupted(): Promise<number> {
+    const result = await this.pool.query(
+      "UPDATE messages SET state = 'interrupted', updated_at = $1 WHERE state = 'streaming'",
+      [nextTimestamp()],
+    );
+    return result.rowCount ?? 0;
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  private async transaction<T>(begin: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query(begin);
+      const result = await work(client);
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch((rollbackError: Error) => {
+        broken = rollbackError;
+      });
+      throw error;
+    } finally {
+      // A connection that cannot even roll back is discarded instead of going back to the pool.
+      client.release(broken);
+    }
+  }
+}
+
+function toSummary(row: ConversationRow): ConversationSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+function toMessage(row: MessageRow): StoredMessage {
+  return {
+    id: row.id,
+    role: row.role,
+    parts: row.parts,
+    metadata: row.metadata,
+    state: row.state,
+    error: row.error,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  return (
+    error instanceof pg.DatabaseError && error.code === UNIQUE_VIOLATION && error.constraint === constraint
+  );
+}

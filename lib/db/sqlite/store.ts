@@ -1,0 +1,224 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import { nextTimestamp } from "../clock";
+import { DatabaseOpenError, DuplicateIdError, describeCause } from "../errors";
+import { listLimit } from "../limits";
+import { jsonOrNull, patchAssignments } from "../message-patch";
+import type { ChatStore, ConversationSummary, MessagePatch, NewMessage, StoredMessage } from "../types";
+import { migrateSqlite } from "./migrations";
+
+interface ConversationRow {
+  id: string;
+  title: string;
+  created_at: string;
+  updated_at: string;
+}
+
+interface MessageRow {
+  id: string;
+  role: StoredMessage["role"];
+  parts: string;
+  metadata: string | null;
+  state: StoredMessage["state"];
+  error: string | null;
+  created_at: string;
+}
+
+const CONVERSATION_COLUMNS = "id, title, created_at, updated_at";
+
+/** Opens (creating it and its directory if needed) and migrates a SQLite database file. */
+export async function createSqliteStore(path: string): Promise<ChatStore> {
+  return new SqliteChatStore(openDatabase(path));
+}
+
+function openDatabase(path: string): Database.Database {
+  let db: Database.Database | undefined;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    // The timeout is SQLite's busy_timeout: wait for another process's write lock instead of failing.
+    db = new Database(path, { timeout: 5_000 });
+    db.pragma("journal_mode = WAL");
+    // With WAL, NORMAL is safe against corruption and only risks the last commits on power loss.
+    db.pragma("synchronous = NORMAL");
+    db.pragma("foreign_keys = ON");
+    migrateSqlite(db);
+    return db;
+  } catch (error) {
+    db?.close();
+    throw new DatabaseOpenError(`Cannot open the SQLite database ${path}: ${describeCause(error)}`, {
+      cause: error,
+    });
+  }
+}
+
+function prepareStatements(db: Database.Database) {
+  return {
+    insertConversation: db.prepare(
+      "INSERT INTO conversations (id, owner_id, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+    ),
+    listConversations: db.prepare<[string, number], ConversationRow>(
+      `SELECT ${CONVERSATION_COLUMNS} FROM conversations WHERE owner_id = ?
+       ORDER BY updated_at DESC, id DESC LIMIT ?`,
+    ),
+    getConversation: db.prepare<[string, string], ConversationRow>(
+      `SELECT ${CONVERSATION_COLUMNS} FROM conversations WHERE id = ? AND owner_id = ?`,
+    ),
+    listMessages: db.prepare<[string], MessageRow>(
+      `SELECT id, role, parts, metadata, state, error, created_at FROM messages
+       WHERE conversation_id = ? ORDER BY seq`,
+    ),
+    renameConversation: db.prepare<[string, string, string], ConversationRow>(
+      `UPDATE conversations SET title = ? WHERE id = ? AND owner_id = ? RETURNING ${CONVERSATION_COLUMNS}`,
+    ),
+    deleteConversation: db.prepare("DELETE FROM conversations WHERE id = ? AND owner_id = ?"),
+    touchConversation: db.prepare("UPDATE conversations SET updated_at = ? WHERE id = ? AND owner_id = ?"),
+    insertMessage: db.prepare(
+      `INSERT INTO messages (id, conversation_id, seq, role, parts, metadata, state, error, created_at, updated_at)
+       VALUES (@id, @conversationId,
+               (SELECT COALESCE(MAX(seq), 0) + 1 FROM messages WHERE conversation_id = @conversationId),
+               @role, @parts, @metadata, @state, @error, @now, @now)`,
+    ),
+    deleteMessagesFrom: db.prepare(
+      `DELETE FROM messages
+       WHERE conversation_id = @conversationId
+         AND seq >= (SELECT seq FROM messages WHERE id = @messageId AND conversation_id = @conversationId)
+         AND EXISTS (SELECT 1 FROM conversations WHERE id = @conversationId AND owner_id = @ownerId)`,
+    ),
+    markStreamingInterrupted: db.prepare(
+      "UPDATE messages SET state = 'interrupted', updated_at = ? WHERE state = 'streaming'",
+    ),
+  };
+}
+
+class SqliteChatStore implements ChatStore {
+  private readonly statements: ReturnType<typeof prepareStatements>;
+  private readonly patchStatements = new Map<string, Database.Statement>();
+
+  constructor(private readonly db: Database.Database) {
+    this.statements = prepareStatements(db);
+  }
+
+  async createConversation(
+    ownerId: string,
+    input: { id?: string; title: string },
+  ): Promise<ConversationSummary> {
+    const id = input.id ?? randomUUID();
+    const now = nextTimestamp();
+    try {
+      this.statements.insertConversation.run(id, ownerId, input.title, now, now);
+    } catch (error) {
+      if (isPrimaryKeyViolation(error)) throw new DuplicateIdError("conversation", id);
+      throw error;
+    }
+    return { id, title: input.title, createdAt: now, updatedAt: now };
+  }
+
+  async listConversations(ownerId: string, options: { limit?: number } = {}): Promise<ConversationSummary[]> {
+    return this.statements.listConversations.all(ownerId, listLimit(options.limit)).map(toSummary);
+  }
+
+  async getConversation(ownerId: string, id: string) {
+    // One read transaction, so the conversation and its messages are from the same moment.
+    return this.db.transaction(() => {
+      const row = this.statements.getConversation.get(id, ownerId);
+      if (!row) return null;
+      return { conversation: toSummary(row), messages: this.statements.listMessages.all(id).map(toMessage) };
+    })();
+  }
+
+  async renameConversation(ownerId: string, id: string, title: string): Promise<ConversationSummary | null> {
+    const row = this.statements.renameConversation.get(title, id, ownerId);
+    return row ? toSummary(row) : null;
+  }
+
+  async deleteConversation(ownerId: string, id: string): Promise<boolean> {
+    return this.statements.deleteConversation.run(id, ownerId).changes > 0;
+  }
+
+  async appendMessage(ownerId: string, conversationId: string, message: NewMessage): Promise<boolean> {
+    const now = nextTimestamp();
+    const append = this.db.transaction(() => {
+      // Touching the conversation first doubles as the ownership check.
+      if (this.statements.touchConversation.run(now, conversationId, ownerId).changes === 0) return false;
+      this.statements.insertMessage.run({
+        id: message.id,
+        conversationId,
+        role: message.role,
+        parts: JSON.stringify(message.parts),
+        metadata: jsonOrNull(message.metadata),
+        state: message.state,
+        error: message.error ?? null,
+        now,
+      });
+      return true;
+    });
+    try {
+      // IMMEDIATE: another process appending to the same conversation waits rather than reading a stale seq.
+      return append.immediate();
+    } catch (error) {
+      if (isPrimaryKeyViolation(error)) throw new DuplicateIdError("message", message.id);
+      throw error;
+    }
+  }
+
+  async updateMessage(
+    ownerId: string,
+    conversationId: string,
+    messageId: string,
+    patch: MessagePatch,
+  ): Promise<boolean> {
+    const assignments = patchAssignments(patch);
+    const sets = [...assignments.map(({ column }) => `${column} = @${column}`), "updated_at = @now"];
+    const sql = `UPDATE messages SET ${sets.join(", ")}
+      WHERE id = @messageId AND conversation_id = @conversationId
+        AND EXISTS (SELECT 1 FROM conversations WHERE id = @conversationId AND owner_id = @ownerId)`;
+    const values = Object.fromEntries(assignments.map(({ column, value }) => [column, value]));
+    const params = { ...values, now: nextTimestamp(), messageId, conversationId, ownerId };
+    return this.patchStatement(sql).run(params).changes > 0;
+  }
+
+  async deleteMessagesFrom(ownerId: string, conversationId: string, messageId: string): Promise<boolean> {
+    return this.statements.deleteMessagesFrom.run({ ownerId, conversationId, messageId }).changes > 0;
+  }
+
+  async markStreamingInterrupted(): Promise<number> {
+    return this.statements.markStreamingInterrupted.run(nextTimestamp()).changes;
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+
+  /** A patch sets one of a handful of column combinations; each is prepared once. */
+  private patchStatement(sql: string): Database.Statement {
+    let statement = this.patchStatements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.patchStatements.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+function toSummary(row: ConversationRow): ConversationSummary {
+  return { id: row.id, title: row.title, createdAt: row.created_at, updatedAt: row.updated_at };
+}
+
+function toMessage(row: MessageRow): StoredMessage {
+  return {
+    id: row.id,
+    role: row.role,
+    parts: JSON.parse(row.parts) as unknown[],
+    metadata: row.metadata === null ? null : (JSON.parse(row.metadata) as Record<string, unknown>),
+    state: row.state,
+    error: row.error,
+    createdAt: row.created_at,
+  };
+}
+
+function isPrimaryKeyViolation(error: unknown): boolean {
+  return error instanceof Database.SqliteError && error.code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+}
