@@ -2,7 +2,8 @@ import type { Config } from "tailwindcss";
 
 export default {
   content: ["./app/**/*.{ts,tsx}", "./components/**/*.{ts,tsx}"],
-  darkMode: "media",
+  // Same as the `@custom-variant dark` in app/globals.css: a `dark` class on <html> (see components/theme).
+  darkMode: "selector",
   theme: {
     extend: {
       colors: {

@@ -6,8 +6,16 @@ import { describeUpstream } from "@/lib/upstream/describe-upstream";
 export const dynamic = "force-dynamic";
 
 export default async function NewChatPage() {
-  const [upstream, conversations] = await Promise.all([describeUpstream(), pageOwner().then(sidebarConversations)]);
+  const [upstream, conversations] = await Promise.all([
+    describeUpstream(),
+    pageOwner().then(sidebarConversations),
+  ]);
   return (
-    <ChatShell upstream={upstream} conversations={conversations} conversation={null} conversationId={generateId()} />
+    <ChatShell
+      upstream={upstream}
+      conversations={conversations}
+      conversation={null}
+      conversationId={generateId()}
+    />
   );
 }

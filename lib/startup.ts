@@ -15,7 +15,8 @@ export async function startServer(): Promise<void> {
     // With Redis, other instances may be streaming right now; alone, anything still "streaming" died with us.
     if (!config.REDIS_URL) {
       const interrupted = await store.markStreamingInterrupted();
-      if (interrupted > 0) console.info(`[r1-chat] marked ${interrupted} unfinished answer(s) as interrupted`);
+      if (interrupted > 0)
+        console.info(`[r1-chat] marked ${interrupted} unfinished answer(s) as interrupted`);
     }
     await resolveUpstream(config);
   } catch (error) {

@@ -26,12 +26,17 @@ export function AssistantMessage({ message, streaming, canRegenerate, onRegenera
     .replace(/^\s+/, "");
   const answering = message.parts.some((part) => part.type === "text");
   const metadata = message.metadata;
-  const ending = metadata?.state === "stopped" || metadata?.state === "interrupted" ? ENDINGS[metadata.state] : null;
+  const ending =
+    metadata?.state === "stopped" || metadata?.state === "interrupted" ? ENDINGS[metadata.state] : null;
 
   return (
     <article data-testid="message-assistant" className="flex flex-col gap-2">
       {reasoning && (
-        <ReasoningBlock text={reasoning} thinking={streaming && !answering} durationMs={metadata?.timing?.reasoningMs} />
+        <ReasoningBlock
+          text={reasoning}
+          thinking={streaming && !answering}
+          durationMs={metadata?.timing?.reasoningMs}
+        />
       )}
       {answer && (
         <div data-testid="answer" className="min-w-0">

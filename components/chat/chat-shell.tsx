@@ -15,14 +15,20 @@ interface ChatShellProps {
   conversationId: string;
 }
 
-export function ChatShell({ upstream, conversations: initial, conversation, conversationId }: ChatShellProps) {
+export function ChatShell({
+  upstream,
+  conversations: initial,
+  conversation,
+  conversationId,
+}: ChatShellProps) {
   const [conversations, setConversations] = useState(initial);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [activeId, setActiveId] = useState(conversation?.id);
 
   const refreshConversations = useCallback(async () => {
     const response = await fetch("/api/conversations", { cache: "no-store" });
-    if (response.ok) setConversations(((await response.json()) as { conversations: ConversationSummary[] }).conversations);
+    if (response.ok)
+      setConversations(((await response.json()) as { conversations: ConversationSummary[] }).conversations);
   }, []);
 
   return (

@@ -40,7 +40,11 @@ export function UserMessage({ message, editable, onEdit }: UserMessageProps) {
           className="w-full max-w-[85%] rounded-2xl border border-accent bg-white px-4 py-2 dark:bg-zinc-900"
         />
         <div className="flex gap-2 text-sm">
-          <button type="button" onClick={() => setDraft(null)} className="rounded-md px-3 py-1 hover:bg-zinc-100 dark:hover:bg-zinc-800">
+          <button
+            type="button"
+            onClick={() => setDraft(null)}
+            className="rounded-md px-3 py-1 hover:bg-zinc-100 dark:hover:bg-zinc-800"
+          >
             Cancel
           </button>
           <button

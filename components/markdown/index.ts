@@ -1,1 +1,2 @@
-export { Markdown } from "./markdown";
+export { Markdown, type MarkdownVariant } from "./markdown";
+export { ENGLISH_MARKDOWN_LABELS, type MarkdownLabels, MarkdownLabelsContext } from "./markdown-labels";

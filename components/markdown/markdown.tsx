@@ -1,17 +1,35 @@
 "use client";
 
-import { useMemo } from "react";
-import { prepareBlocks } from "@/lib/markdown";
+import { memo, useMemo, useState } from "react";
+import { createBlockPreparer } from "@/lib/markdown/prepare-blocks";
 import { MarkdownBlock } from "./markdown-block";
 
+export type MarkdownVariant = "answer" | "reasoning";
+
+interface MarkdownProps {
+  text: string;
+  streaming: boolean;
+  /** "reasoning" sets the text smaller and muted, for the model's thinking. */
+  variant?: MarkdownVariant;
+}
+
+const variantClass: Record<MarkdownVariant, string> = {
+  answer: "leading-7",
+  reasoning: "markdown-compact text-sm leading-6 text-zinc-600 dark:text-zinc-400",
+};
+
 /**
- * Renders a (possibly still streaming) model answer: markdown, GFM and KaTeX maths.
+ * Renders a (possibly still streaming) model answer: markdown, GFM, KaTeX maths and highlighted code.
  * Needs `katex/dist/katex.min.css` and `./markdown.css` loaded globally.
  */
-export function Markdown({ text, streaming }: { text: string; streaming: boolean }) {
-  const { blocks, hasPendingMath } = useMemo(() => prepareBlocks(text, streaming), [text, streaming]);
+export const Markdown = memo(function Markdown({ text, streaming, variant = "answer" }: MarkdownProps) {
+  // One preparer per rendered text, so each update only re-processes the block that is still growing.
+  const [prepare] = useState(createBlockPreparer);
+  const { blocks, hasPendingMath } = useMemo(() => prepare(text, streaming), [prepare, text, streaming]);
   return (
-    <div className="markdown-body leading-7 break-words [&>:first-child]:mt-0 [&>:last-child]:mb-0">
+    <div
+      className={`markdown-body break-words ${variantClass[variant]} [&>:first-child]:mt-0 [&>:last-child]:mb-0`}
+    >
       {blocks.map((block, index) => (
         // Blocks only ever grow at the end, so the index is a stable identity.
         // biome-ignore lint/suspicious/noArrayIndexKey: see above
@@ -20,7 +38,7 @@ export function Markdown({ text, streaming }: { text: string; streaming: boolean
       {hasPendingMath && <PendingMath />}
     </div>
   );
-}
+});
 
 /** Stands in for a formula whose closing delimiter has not streamed in yet. */
 function PendingMath() {

@@ -16,7 +16,10 @@ interface RecordTarget {
  * Stores an answer as it streams (in batches), and finally with how it ended: complete, stopped or error.
  * Storage failures are logged, never allowed to break the stream the user is watching.
  */
-export async function recordAnswer(chunks: ReadableStream<UIMessageChunk>, target: RecordTarget): Promise<void> {
+export async function recordAnswer(
+  chunks: ReadableStream<UIMessageChunk>,
+  target: RecordTarget,
+): Promise<void> {
   let ending: { state: MessageState; error: string | null } = { state: "complete", error: null };
   const watched = chunks.pipeThrough(
     new TransformStream<UIMessageChunk, UIMessageChunk>({

@@ -105,10 +105,14 @@ export async function streamAnswer(
           marks.first !== undefined && marks.first !== marks.firstAnswer ? marks.first : undefined;
         return {
           finishReason: part.finishReason,
-          usage: { promptTokens: part.totalUsage.inputTokens, completionTokens: part.totalUsage.outputTokens },
+          usage: {
+            promptTokens: part.totalUsage.inputTokens,
+            completionTokens: part.totalUsage.outputTokens,
+          },
           timing: {
             ttftMs: marks.first === undefined ? undefined : marks.first - receivedAt,
-            reasoningMs: reasoningStart === undefined ? undefined : (marks.firstAnswer ?? end) - reasoningStart,
+            reasoningMs:
+              reasoningStart === undefined ? undefined : (marks.firstAnswer ?? end) - reasoningStart,
             answerMs: marks.firstAnswer === undefined ? undefined : end - marks.firstAnswer,
             totalMs: end - receivedAt,
           },

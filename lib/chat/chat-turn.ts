@@ -74,10 +74,20 @@ export async function startChatTurn(
   const answerId = generateId();
   const abort = new AbortController();
   const chunks = await streamAnswer(
-    { turns: toTurns(history), persona: request.persona, temperature: request.temperature, maxTokens: request.maxTokens },
+    {
+      turns: toTurns(history),
+      persona: request.persona,
+      temperature: request.temperature,
+      maxTokens: request.maxTokens,
+    },
     { messageId: answerId, signal: abort.signal, config },
   );
-  await store.appendMessage(ownerId, conversationId, { id: answerId, role: "assistant", parts: [], state: "streaming" });
+  await store.appendMessage(ownerId, conversationId, {
+    id: answerId,
+    role: "assistant",
+    parts: [],
+    state: "streaming",
+  });
 
   const [forViewers, forStorage] = chunks.tee();
   void hub.run(conversationId, forViewers, abort).catch((error: unknown) => {
@@ -102,7 +112,11 @@ function lastAnswerId(messages: StoredMessage[]): string | undefined {
 
 function toTurns(messages: StoredMessage[]): ConversationTurn[] {
   return messages.map((message): ConversationTurn => {
-    const asIncoming = { id: message.id, role: message.role, parts: message.parts as IncomingMessage["parts"] };
+    const asIncoming = {
+      id: message.id,
+      role: message.role,
+      parts: message.parts as IncomingMessage["parts"],
+    };
     const content = messageText(asIncoming, "text");
     if (message.role === "assistant") {
       return { role: "assistant", content, reasoning: messageText(asIncoming, "reasoning") };

@@ -16,7 +16,10 @@ export interface LoadedConversation {
   answering: boolean;
 }
 
-export async function loadConversation(ownerId: string, conversationId: string): Promise<LoadedConversation | null> {
+export async function loadConversation(
+  ownerId: string,
+  conversationId: string,
+): Promise<LoadedConversation | null> {
   const found = await (await getChatStore()).getConversation(ownerId, conversationId);
   if (!found) return null;
   const answering = await (await getGenerationHub()).isRunning(conversationId);

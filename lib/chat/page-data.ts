@@ -1,7 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
-import { readOwner } from "@/lib/owner";
 import { type ConversationSummary, getChatStore } from "@/lib/db";
+import { readOwner } from "@/lib/owner";
 
 /** The browser's owner identity as a page sees it; pages cannot set cookies, so a first visit has none. */
 export async function pageOwner(): Promise<string | null> {

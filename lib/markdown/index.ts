@@ -1,5 +1,12 @@
 export { extractFinalBoxed } from "./extract-final-boxed";
 export { type HeldBackText, holdBackIncompleteMath } from "./hold-back-incomplete-math";
+export { renderMath } from "./katex-cache";
 export { normalizeMath } from "./normalize-math";
-export { type PreparedBlocks, prepareBlocks } from "./prepare-blocks";
+export {
+  type BlockPreparer,
+  createBlockPreparer,
+  type PreparedBlocks,
+  prepareBlocks,
+} from "./prepare-blocks";
+export { safeLinkUrl } from "./safe-url";
 export { splitBlocks } from "./split-blocks";

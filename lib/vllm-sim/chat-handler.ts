@@ -106,7 +106,8 @@ export function handleChatCompletion(
 
   const question = messages.findLast((message) => message.role === "user")?.content ?? "";
   const textRandom = mulberry32(hashSeed(request.seed ?? options.seed, prompt));
-  const plan = planTokens(composeResponse(question, textRandom, options.reasoningTokens), textRandom);
+  const response = options.scriptedResponse ?? composeResponse(question, textRandom, options.reasoningTokens);
+  const plan = planTokens(response, textRandom);
   const requestId =
     headerValue(req.headers["x-request-id"]) ??
     request.request_id ??

@@ -1,15 +1,19 @@
 /**
  * Command line for the vLLM simulator:
  *   node --import tsx lib/vllm-sim/cli.ts --port 8000 --emulate-version 0.11.2 --no-reasoning-parser
- * Every option of `simOptionsSchema` is a kebab-case flag.
+ * Every scalar option of `simOptionsSchema` is a kebab-case flag; `scriptedResponse` is read from
+ * the JSON file named by `--scripted-response-file`.
  */
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import type { z } from "zod";
 import { FAULT_GRAMMAR } from "./faults";
 import { simOptionsObjectSchema, simOptionsSchema } from "./options";
+import { loadScriptedResponse } from "./scripted-response";
 import { serveSimulator } from "./server";
 
 type FlagKind = "string" | "number" | "boolean";
+
+const SCRIPTED_RESPONSE_FLAG = "scripted-response-file";
 
 interface Flag {
   option: string;
@@ -19,8 +23,11 @@ interface Flag {
 
 const kebabCase = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 
-/** Reads the flag type and default off the zod schema, so the CLI cannot drift from the options. */
-function flagFor(option: string, schema: z.ZodType): Flag {
+/**
+ * Reads the flag type and default off the zod schema, so the CLI cannot drift from the options.
+ * Objects have no flag of their own (null).
+ */
+function flagFor(option: string, schema: z.ZodType): Flag | null {
   let inner = schema;
   let defaultValue: unknown;
   while (inner.def.type === "default" || inner.def.type === "optional") {
@@ -29,15 +36,16 @@ function flagFor(option: string, schema: z.ZodType): Flag {
     inner = def.innerType;
   }
   const type = inner.def.type;
+  if (type === "object") return null;
   const kind: FlagKind = type === "number" || type === "boolean" ? type : "string";
   return { option, kind, defaultValue };
 }
 
 const FLAGS = new Map<string, Flag>(
-  Object.entries(simOptionsObjectSchema.shape).map(([option, schema]) => [
-    kebabCase(option),
-    flagFor(option, schema as z.ZodType),
-  ]),
+  Object.entries(simOptionsObjectSchema.shape).flatMap(([option, schema]) => {
+    const flag = flagFor(option, schema as z.ZodType);
+    return flag ? [[kebabCase(option), flag]] : [];
+  }),
 );
 
 function usage(): string {
@@ -50,6 +58,7 @@ function usage(): string {
     "Usage: node --import tsx lib/vllm-sim/cli.ts [flags]",
     "",
     ...rows,
+    `  --${SCRIPTED_RESPONSE_FLAG} <file>   answer every request with { "reasoning", "answer" } from a JSON file`,
     "  --help",
     "",
     `--default-fault and the x-sim-fault request header take ${FAULT_GRAMMAR}.`,
@@ -57,7 +66,10 @@ function usage(): string {
 }
 
 function parseOptions(argv: string[]): unknown {
-  const config: ParseArgsConfig["options"] = { help: { type: "boolean" } };
+  const config: ParseArgsConfig["options"] = {
+    help: { type: "boolean" },
+    [SCRIPTED_RESPONSE_FLAG]: { type: "string" },
+  };
   for (const [flag, { kind }] of FLAGS) config[flag] = { type: kind === "boolean" ? "boolean" : "string" };
   const { values } = parseArgs({ args: argv, options: config, strict: true, allowNegative: true });
   if (values.help) {
@@ -70,6 +82,8 @@ function parseOptions(argv: string[]): unknown {
     if (!known || value === undefined) continue;
     input[known.option] = known.kind === "number" ? Number(value) : value;
   }
+  const scriptFile = values[SCRIPTED_RESPONSE_FLAG];
+  if (typeof scriptFile === "string") input.scriptedResponse = loadScriptedResponse(scriptFile);
   return input;
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { faultSpecSchema } from "./faults";
+import { scriptedResponseSchema } from "./scripted-response";
 import { VERSION_PATTERN } from "./versions";
 
 export const DEFAULT_MODEL = "deepseek-ai/DeepSeek-R1-Distill-Qwen-1.5B";
@@ -50,6 +51,8 @@ export const simOptionsObjectSchema = z.strictObject({
   defaultFault: faultSpecSchema.optional(),
   /** `--sse-keep-alive-interval`: `: keep-alive` comment after this much stream idleness; 0 = off. */
   keepAliveIntervalMs: nonNegative.default(0),
+  /** Every request gets this reply instead of a composed one (CLI: `--scripted-response-file <json>`). */
+  scriptedResponse: scriptedResponseSchema.optional(),
 });
 
 export const simOptionsSchema = simOptionsObjectSchema.transform((options) => ({

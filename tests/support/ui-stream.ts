@@ -68,7 +68,7 @@ export function joinDeltas(chunks: UiChunk[], type: "reasoning-delta" | "text-de
     .join("");
 }
 
-export function userMessage(text: string, id = "u1") {
+export function userMessage(text: string, id: string = crypto.randomUUID()) {
   return { id, role: "user" as const, parts: [{ type: "text" as const, text }] };
 }
 

@@ -20,7 +20,11 @@ export const chatRequestSchema = chatOptionsSchema
       return;
     }
     if (question.role !== "user") {
-      context.addIssue({ code: "custom", path: ["message", "role"], message: "the question must come from the user" });
+      context.addIssue({
+        code: "custom",
+        path: ["message", "role"],
+        message: "the question must come from the user",
+      });
       return;
     }
     const text = messageText(question, "text");

@@ -5,6 +5,9 @@ export const dynamic = "force-dynamic";
 
 export function GET(request: Request): Promise<Response> {
   return handleAsOwner(request, async (ownerId) =>
-    Response.json({ conversations: await listConversations(ownerId) }, { headers: { "Cache-Control": "no-store" } }),
+    Response.json(
+      { conversations: await listConversations(ownerId) },
+      { headers: { "Cache-Control": "no-store" } },
+    ),
   );
 }

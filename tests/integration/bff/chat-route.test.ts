@@ -1,52 +1,70 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type SimServer, startSimServer } from "@/lib/vllm-sim";
+import type { SimServer } from "@/lib/vllm-sim";
+import { Browser, loadRoutes } from "@/tests/support/routes";
 import { readUiChunks, userMessage } from "@/tests/support/ui-stream";
 
 let sim: SimServer;
 let POST: (request: Request) => Promise<Response>;
 
 beforeAll(async () => {
-  sim = await startSimServer({ ttftMs: 1, itlMs: 1 });
-  process.env.VLLM_BASE_URL = `${sim.url}/v1`;
   process.env.MAX_REQUEST_BYTES = "4096";
-  ({ POST } = await import("@/app/api/chat/route"));
+  const routes = await loadRoutes();
+  sim = routes.sim;
+  POST = routes.chat.POST;
 });
 afterAll(async () => {
   await sim.close();
 });
 
+const browser = new Browser();
 const post = (body: string, headers: Record<string, string> = { "content-type": "application/json" }) =>
-  POST(new Request("http://localhost/api/chat", { method: "POST", body, headers }));
+  POST(browser.request("/api/chat", { method: "POST", body, headers }));
+const question = (text: string, id = "conversation-1") =>
+  JSON.stringify({ id, trigger: "submit-message", message: userMessage(text) });
 
 async function errorOf(response: Response) {
   return ((await response.json()) as { error: { code: string; message: string } }).error;
 }
 
 describe("POST /api/chat", () => {
-  it("streams an answer for a valid body", async () => {
-    const response = await post(JSON.stringify({ messages: [userMessage("Hello")] }));
+  it("streams an answer without buffering or compression and issues the owner cookie", async () => {
+    const response = await post(question("Hello"));
     expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("text/event-stream");
+    expect(response.headers.get("cache-control")).toBe("no-cache, no-transform");
+    expect(response.headers.get("x-accel-buffering")).toBe("no");
+    expect(response.headers.get("set-cookie")).toMatch(/^r1_owner=[\w-]+\.[\w-]+; .*HttpOnly/);
     const chunks = await readUiChunks(response);
     expect(chunks.at(-1)?.type).toBe("finish");
   });
 
   it.each([
     ["not JSON", "{oops", /not valid JSON/],
-    ["no messages", JSON.stringify({}), /^Invalid request: messages: /],
-    ["empty question", JSON.stringify({ messages: [userMessage("   ")] }), /the question is empty/],
     [
-      "last message not from the user",
-      JSON.stringify({ messages: [{ id: "a", role: "assistant", parts: [{ type: "text", text: "Hi" }] }] }),
-      /the last message must be the user's question/,
+      "no conversation id",
+      JSON.stringify({ trigger: "submit-message", message: userMessage("Hi") }),
+      /^Invalid request: id: /,
     ],
+    ["a malformed conversation id", question("Hi", "../etc"), /a conversation id is/],
     [
-      "wrong role",
-      JSON.stringify({ messages: [{ id: "a", role: "robot", parts: [] }] }),
-      /messages\.0\.role/,
+      "no question",
+      JSON.stringify({ id: "conversation-2", trigger: "submit-message" }),
+      /the question is missing/,
     ],
+    ["an empty question", question("   "), /the question is empty/],
     [
-      "temperature out of range",
-      JSON.stringify({ messages: [userMessage("Hi")], temperature: 9 }),
+      "a question from the assistant",
+      JSON.stringify({
+        id: "conversation-2",
+        trigger: "submit-message",
+        message: { id: "a", role: "assistant", parts: [{ type: "text", text: "Hi" }] },
+      }),
+      /the question must come from the user/,
+    ],
+    ["an unknown trigger", JSON.stringify({ id: "conversation-2", trigger: "explode" }), /trigger/],
+    [
+      "a temperature out of range",
+      JSON.stringify({ ...JSON.parse(question("Hi")), temperature: 9 }),
       /temperature/,
     ],
   ])("answers 400 with a reason for %s", async (_name, body, reason) => {
@@ -58,14 +76,12 @@ describe("POST /api/chat", () => {
   });
 
   it("answers 415 when the body is not declared as JSON", async () => {
-    const response = await post(JSON.stringify({ messages: [userMessage("Hi")] }), {
-      "content-type": "text/plain",
-    });
+    const response = await post(question("Hi"), { "content-type": "text/plain" });
     expect(response.status).toBe(415);
   });
 
   it("answers 413 for an oversized body, declared or not", async () => {
-    const big = JSON.stringify({ messages: [userMessage("x".repeat(10_000))] });
+    const big = question("x".repeat(10_000));
     expect((await post(big)).status).toBe(413);
     const undeclared = new Request("http://localhost/api/chat", {
       method: "POST",

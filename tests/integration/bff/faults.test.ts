@@ -61,7 +61,11 @@ describe("faults the user sees as a clear message", () => {
 
   it("upstream down: a typed error naming the cause, not the address", async () => {
     const config = parseConfig({ VLLM_BASE_URL: `http://127.0.0.1:${await closedPort()}/v1` });
-    const failure = streamAnswer(question, { messageId: "answer", signal: new AbortController().signal, config });
+    const failure = streamAnswer(question, {
+      messageId: "answer",
+      signal: new AbortController().signal,
+      config,
+    });
     await expect(failure).rejects.toBeInstanceOf(AppError);
     await expect(failure).rejects.toMatchObject({
       code: "upstream_unreachable",

@@ -42,8 +42,8 @@ describe("Markdown", () => {
     expect(html).toContain("print(&quot;\\\\(kept verbatim\\\\)&quot;)");
   });
 
-  it("opens links in a new tab without handing over window.opener", () => {
-    expect(html).toContain('<a href="https://katex.org" target="_blank" rel="noopener noreferrer"');
+  it("opens links in a new tab without handing over window.opener or vouching for them", () => {
+    expect(html).toContain('<a href="https://katex.org" target="_blank" rel="noopener noreferrer nofollow"');
   });
 
   it("wraps tables and code in horizontally scrolling boxes", () => {
@@ -55,6 +55,19 @@ describe("Markdown", () => {
     const streamed = render("Therefore \\[ x = \\frac{-b \\pm", true);
     expect(visibleText(streamed)).toBe("Therefore∑…");
     expect(streamed).not.toContain("katex");
+  });
+
+  it("shows a formula KaTeX cannot parse as its source, quietly", () => {
+    const broken = render("Then $\\frac{1}{$ follows.");
+    expect(broken).toContain('class="katex-error"');
+    expect(broken).toContain("color:inherit");
+    expect(visibleText(broken)).toBe("Then \\frac{1}{ follows.");
+  });
+
+  it("sets reasoning smaller and muted", () => {
+    const reasoning = renderToStaticMarkup(<Markdown text="Hmm, $x$." streaming variant="reasoning" />);
+    expect(reasoning).toMatch(/class="markdown-body [^"]*markdown-compact[^"]*text-zinc-600/);
+    expect(reasoning).toContain('class="katex"');
   });
 
   it("shows no placeholder once the stream has finished", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { prepareBlocks } from "@/lib/markdown";
+import { createBlockPreparer, prepareBlocks } from "@/lib/markdown";
 import { r1Answer } from "./r1-answer";
 
 describe("prepareBlocks", () => {
@@ -21,7 +21,73 @@ describe("prepareBlocks", () => {
     });
   });
 
+  it("prepares a growing text incrementally to what it would be from scratch", () => {
+    for (const text of [r1Answer, tricky]) {
+      const prepare = createBlockPreparer();
+      const final = prepareBlocks(text, false).blocks;
+      for (let length = 1; length <= text.length; length++) {
+        const prefix = text.slice(0, length);
+        const { blocks, hasPendingMath } = prepare(prefix, true);
+        const fromScratch = prepareBlocks(prefix, true);
+        // Block boundaries may differ where marked rewrites a half-written line and from scratch falls back
+        // to one block; the markdown itself may not.
+        expect(blocks.join(""), prefix).toBe(fromScratch.blocks.join(""));
+        expect(hasPendingMath).toBe(fromScratch.hasPendingMath);
+        expect(blocks.slice(0, -2), prefix).toEqual(final.slice(0, Math.max(0, blocks.length - 2)));
+      }
+      expect(prepare(text, false).blocks).toEqual(final);
+    }
+  });
+
+  it("starts over when the text is not a continuation", () => {
+    const prepare = createBlockPreparer();
+    prepare("First\n\nSecond\n\nThird", true);
+    expect(prepare("Other\n\nText", true)).toEqual(prepareBlocks("Other\n\nText", true));
+    expect(prepare("Other", true)).toEqual(prepareBlocks("Other", true));
+  });
+
   it("handles empty text", () => {
     expect(prepareBlocks("", true)).toEqual({ blocks: [], hasPendingMath: false });
   });
 });
+
+/** Blocks whose end is only known later: loose lists, setext headings, tables, fences, display maths over blank lines. */
+const tricky = [
+  "1. first",
+  "",
+  "2. second with $x$",
+  "   continued",
+  "",
+  "- a",
+  "",
+  "- - -",
+  "",
+  "* b",
+  "lazy line",
+  "",
+  "  still b?",
+  "",
+  "Heading",
+  "=======",
+  "",
+  "| a | b |",
+  "|---|---|",
+  "| \\(x\\) | 2 |",
+  "",
+  "```js",
+  "const a = 1;",
+  "",
+  "```",
+  "",
+  "$$",
+  "a",
+  "",
+  "b",
+  "$$",
+  "    indented code",
+  "",
+  "> quote \\[ y \\] done.",
+  "lazy",
+  "",
+  "End.",
+].join("\n");

@@ -1,0 +1,53 @@
+import katex from "katex";
+import { LruCache } from "./lru-cache";
+
+/** Turns a formula's TeX source into HTML; `displayMode` for block maths. */
+export type MathRenderer = (source: string, displayMode: boolean) => string;
+
+/** Enough for every formula of a long conversation; an entry is a few kilobytes of HTML. */
+export const KATEX_CACHE_CAPACITY = 500;
+
+const KATEX_OPTIONS = {
+  throwOnError: false,
+  strict: false,
+  output: "htmlAndMathml",
+  // An invalid formula comes back as its source in a `.katex-error` span; markdown.css shows it like code
+  // instead of in KaTeX's alarming red, since model maths is often slightly off and the source still reads.
+  errorColor: "inherit",
+} as const;
+
+export const renderWithKatex: MathRenderer = (source, displayMode) => {
+  try {
+    return katex.renderToString(source, { ...KATEX_OPTIONS, displayMode });
+  } catch {
+    // throwOnError only covers parse errors; anything else KaTeX throws still must not break the answer.
+    return `<span class="katex-error">${escapeHtml(source)}</span>`;
+  }
+};
+
+/**
+ * Wraps `render` in an LRU cache keyed by mode and source. A streamed answer re-renders its last block
+ * every few dozen milliseconds, and R1 repeats the same formulas, so most calls are hits.
+ */
+export function createKatexCache(
+  capacity = KATEX_CACHE_CAPACITY,
+  render: MathRenderer = renderWithKatex,
+): MathRenderer {
+  const cache = new LruCache<string, string>(capacity);
+  return (source, displayMode) => {
+    const key = (displayMode ? "display:" : "inline:") + source;
+    let html = cache.get(key);
+    if (html === undefined) {
+      html = render(source, displayMode);
+      cache.set(key, html);
+    }
+    return html;
+  };
+}
+
+/** The cache every rendered message shares. */
+export const renderMath: MathRenderer = createKatexCache();
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}

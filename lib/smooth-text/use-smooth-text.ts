@@ -1,0 +1,44 @@
+import { useEffect, useRef, useState } from "react";
+import { clusterEnd } from "./cluster-boundary";
+import { TextPacer } from "./text-pacer";
+
+const WHOLE_TEXT = Number.POSITIVE_INFINITY;
+
+/**
+ * `text` as the reader should see it: while `streaming` and `enabled`, revealed at an even pace by a
+ * TextPacer on animation frames; otherwise (and on the server) the whole text at once. The component
+ * re-renders only on frames where more text shows.
+ */
+export function useSmoothText(text: string, streaming: boolean, enabled: boolean): string {
+  const pacing = streaming && enabled;
+  const [visibleLength, setVisibleLength] = useState(WHOLE_TEXT);
+  const pacerRef = useRef<TextPacer | null>(null);
+  const latestText = useRef(text);
+
+  // Declared before the pacing effect so that one sees the latest text when both run in the same commit.
+  useEffect(() => {
+    latestText.current = text;
+    pacerRef.current?.push(text, performance.now());
+  }, [text]);
+
+  useEffect(() => {
+    if (!pacing) return;
+    const pacer = new TextPacer();
+    // Text already there when pacing starts (mounted mid-stream, smooth text just switched on) stays shown.
+    pacer.push(latestText.current, performance.now());
+    pacer.flush();
+    pacerRef.current = pacer;
+    let frameId = requestAnimationFrame(function showFrame(nowMs) {
+      setVisibleLength(pacer.frame(nowMs));
+      frameId = requestAnimationFrame(showFrame);
+    });
+    return () => {
+      cancelAnimationFrame(frameId);
+      pacerRef.current = null;
+      setVisibleLength(WHOLE_TEXT);
+    };
+  }, [pacing]);
+
+  // Snapped again because for one render after an edit `text` may be newer than the pacer's.
+  return pacing ? text.slice(0, clusterEnd(text, visibleLength)) : text;
+}

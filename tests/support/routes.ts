@@ -1,0 +1,44 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type SimServer, startSimServer } from "@/lib/vllm-sim";
+
+/**
+ * Points the app's configuration at a fresh simulator and a throwaway SQLite directory, then loads the
+ * route handlers (configuration is read once per module instance, so this must run before importing them).
+ */
+export async function loadRoutes(simOptions: Parameters<typeof startSimServer>[0] = {}) {
+  const sim: SimServer = await startSimServer({ ttftMs: 1, itlMs: 1, ...simOptions });
+  process.env.VLLM_BASE_URL = `${sim.url}/v1`;
+  process.env.DATA_DIR = mkdtempSync(join(tmpdir(), "r1-chat-test-"));
+  const chat = await import("@/app/api/chat/route");
+  const follow = await import("@/app/api/chat/[id]/stream/route");
+  const stop = await import("@/app/api/chat/[id]/stop/route");
+  const conversations = await import("@/app/api/conversations/route");
+  const conversation = await import("@/app/api/conversations/[id]/route");
+  return { sim, chat, follow, stop, conversations, conversation };
+}
+
+/** A browser: keeps the owner cookie the server issues, like a real one does. */
+export class Browser {
+  cookie = "";
+
+  request(path: string, init: RequestInit & { json?: unknown } = {}): Request {
+    const headers = new Headers(init.headers);
+    if (this.cookie) headers.set("cookie", this.cookie);
+    if (init.json !== undefined) headers.set("content-type", "application/json");
+    return new Request(`http://localhost${path}`, {
+      ...init,
+      headers,
+      body: init.json === undefined ? init.body : JSON.stringify(init.json),
+    });
+  }
+
+  remember(response: Response): Response {
+    const setCookie = response.headers.get("set-cookie");
+    if (setCookie) this.cookie = setCookie.split(";")[0] as string;
+    return response;
+  }
+}
+
+export const params = (id: string) => ({ params: Promise.resolve({ id }) });
