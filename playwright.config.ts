@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { APP_PORT as PORT, SIM_PORT } from "./tests/e2e/ports";
 
@@ -38,6 +41,10 @@ export default defineConfig({
     env: {
       NEXT_TELEMETRY_DISABLED: "1",
       VLLM_BASE_URL: "",
+      DATABASE_URL: "",
+      REDIS_URL: "",
+      // Each run starts with empty storage.
+      DATA_DIR: mkdtempSync(join(tmpdir(), "r1-chat-e2e-")),
       SIM_TTFT_MS: "150",
       SIM_ITL_MS: "12",
       SIM_PORT: String(SIM_PORT),

@@ -3,11 +3,17 @@ import type { ReactNode } from "react";
 import "katex/dist/katex.min.css";
 import "@/components/markdown/markdown.css";
 import "./globals.css";
+import { I18nProvider } from "@/components/i18n/i18n-provider";
+import { SettingsProvider } from "@/components/settings/settings-provider";
+import { ThemeScript } from "@/components/theme/theme-script";
+import { HTML_LANG } from "@/lib/i18n/locale";
+import { MESSAGES } from "@/lib/i18n/messages";
+import { getRequestLocale } from "@/lib/i18n/server";
 
-export const metadata: Metadata = {
-  title: "r1-chat",
-  description: "Chat with DeepSeek-R1 reasoning models served by vLLM",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const { app } = MESSAGES[await getRequestLocale()];
+  return { title: app.name, description: app.description };
+}
 
 export const viewport: Viewport = {
   width: "device-width",
@@ -18,11 +24,18 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getRequestLocale();
   return (
-    <html lang="en">
+    // The theme script sets the `dark` class on <html> before React hydrates.
+    <html lang={HTML_LANG[locale]} suppressHydrationWarning>
+      <head>
+        <ThemeScript />
+      </head>
       <body className="bg-white text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
-        {children}
+        <I18nProvider locale={locale}>
+          <SettingsProvider>{children}</SettingsProvider>
+        </I18nProvider>
       </body>
     </html>
   );

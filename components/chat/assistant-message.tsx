@@ -1,7 +1,10 @@
 "use client";
 
+import { useI18n } from "@/components/i18n/i18n-provider";
 import { Markdown } from "@/components/markdown/markdown";
+import { useSettings } from "@/components/settings/settings-provider";
 import type { ChatMessage } from "@/lib/chat/chat-message";
+import { useSmoothText } from "@/lib/smooth-text/use-smooth-text";
 import { AppliedRules } from "./applied-rules";
 import { MessageActions } from "./message-actions";
 import { ReasoningBlock } from "./reasoning-block";
@@ -13,12 +16,8 @@ interface AssistantMessageProps {
   onRegenerate: () => void;
 }
 
-const ENDINGS = {
-  stopped: "Stopped",
-  interrupted: "Interrupted: the server restarted while this answer was being written",
-} as const;
-
 export function AssistantMessage({ message, streaming, canRegenerate, onRegenerate }: AssistantMessageProps) {
+  const { t } = useI18n();
   const reasoning = message.parts.map((part) => (part.type === "reasoning" ? part.text : "")).join("");
   const answer = message.parts
     .map((part) => (part.type === "text" ? part.text : ""))
@@ -27,20 +26,25 @@ export function AssistantMessage({ message, streaming, canRegenerate, onRegenera
   const answering = message.parts.some((part) => part.type === "text");
   const metadata = message.metadata;
   const ending =
-    metadata?.state === "stopped" || metadata?.state === "interrupted" ? ENDINGS[metadata.state] : null;
+    metadata?.state === "stopped" || metadata?.state === "interrupted"
+      ? t.messageState[metadata.state]
+      : null;
+  const { smoothText } = useSettings().settings;
+  const shownReasoning = useSmoothText(reasoning, streaming && !answering, smoothText);
+  const shownAnswer = useSmoothText(answer, streaming, smoothText);
 
   return (
     <article data-testid="message-assistant" className="flex flex-col gap-2">
       {reasoning && (
         <ReasoningBlock
-          text={reasoning}
+          text={shownReasoning}
           thinking={streaming && !answering}
           durationMs={metadata?.timing?.reasoningMs}
         />
       )}
       {answer && (
         <div data-testid="answer" className="min-w-0">
-          <Markdown text={answer} streaming={streaming} />
+          <Markdown text={shownAnswer} streaming={streaming} />
         </div>
       )}
       {ending && (

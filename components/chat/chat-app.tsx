@@ -2,8 +2,9 @@
 
 import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport } from "ai";
-import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { SettingsMenu } from "@/components/settings/settings-menu";
 import type { ChatMessage } from "@/lib/chat/chat-message";
 import type { LoadedConversation } from "@/lib/chat/conversations";
 import { messageMetadataSchema } from "@/lib/chat/metadata";
@@ -19,6 +20,7 @@ interface ChatAppProps {
   upstream: UpstreamSummary;
   conversation: LoadedConversation | null;
   onOpenSidebar: () => void;
+  onNewChat: () => void;
   onConversationStarted: (id: string) => void;
   onTurnFinished: () => void;
 }
@@ -28,10 +30,11 @@ export function ChatApp({
   upstream,
   conversation,
   onOpenSidebar,
+  onNewChat,
   onConversationStarted,
   onTurnFinished,
 }: ChatAppProps) {
-  const router = useRouter();
+  const { t } = useI18n();
   const [persona, setPersona] = useState("");
   const composerRef = useRef<HTMLTextAreaElement>(null);
   // The transport is created once; it reads the persona at send time through the ref.
@@ -84,10 +87,11 @@ export function ChatApp({
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented) return;
       const mod = event.metaKey || event.ctrlKey;
       if (mod && event.shiftKey && event.key.toLowerCase() === "o") {
         event.preventDefault();
-        router.push("/");
+        onNewChat();
       } else if (event.shiftKey && event.key === "Escape") {
         event.preventDefault();
         composerRef.current?.focus();
@@ -98,7 +102,7 @@ export function ChatApp({
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [busy, router, stopAnswer]);
+  }, [busy, onNewChat, stopAnswer]);
 
   return (
     <div className="flex h-dvh min-w-0 flex-1 flex-col">
@@ -107,17 +111,18 @@ export function ChatApp({
           <button
             type="button"
             onClick={onOpenSidebar}
-            aria-label="Open the conversation list"
+            aria-label={t.sidebar.openMenu}
             data-testid="open-sidebar"
             className="rounded-md px-2 py-1 text-lg md:hidden"
           >
             ☰
           </button>
-          <h1 className="truncate font-semibold text-base">{conversation?.title ?? "r1-chat"}</h1>
+          <h1 className="truncate font-semibold text-base">{conversation?.title ?? t.app.name}</h1>
         </div>
         <div className="flex min-w-0 items-center gap-2">
           <PersonaSettings persona={persona} onChange={setPersona} />
           <ModelBadge upstream={upstream} />
+          <SettingsMenu />
         </div>
       </header>
       <MessageList

@@ -1,6 +1,7 @@
 "use client";
 
-import { useCallback, useState } from "react";
+import { generateId } from "ai";
+import { useCallback, useEffect, useState } from "react";
 import { Sidebar } from "@/components/sidebar/sidebar";
 import type { LoadedConversation } from "@/lib/chat/conversations";
 import type { ConversationSummary } from "@/lib/db";
@@ -24,6 +25,27 @@ export function ChatShell({
   const [conversations, setConversations] = useState(initial);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [activeId, setActiveId] = useState(conversation?.id);
+  // A new chat started here, without a round trip to the server; cleared when the page's props change.
+  const [newChatId, setNewChatId] = useState<string | null>(null);
+  const [shownPropsId, setShownPropsId] = useState(conversationId);
+  if (shownPropsId !== conversationId) {
+    setShownPropsId(conversationId);
+    setNewChatId(null);
+    setActiveId(conversation?.id);
+  }
+
+  const startNewChat = useCallback(() => {
+    setNewChatId(generateId());
+    setActiveId(undefined);
+    setDrawerOpen(false);
+    window.history.pushState(null, "", "/");
+  }, []);
+
+  useEffect(() => {
+    const onHistory = () => setNewChatId(null);
+    window.addEventListener("popstate", onHistory);
+    return () => window.removeEventListener("popstate", onHistory);
+  }, []);
 
   const refreshConversations = useCallback(async () => {
     const response = await fetch("/api/conversations", { cache: "no-store" });
@@ -38,13 +60,20 @@ export function ChatShell({
         activeId={activeId}
         open={drawerOpen}
         onClose={() => setDrawerOpen(false)}
+        onNewChat={startNewChat}
+        onOpen={(id) => {
+          setDrawerOpen(false);
+          // Opening the conversation this page was rendered for brings no new props: leave the new chat here.
+          if (id === conversationId) setNewChatId(null);
+        }}
         onChanged={refreshConversations}
       />
       <ChatApp
-        key={conversationId}
-        conversationId={conversationId}
+        key={newChatId ?? conversationId}
+        conversationId={newChatId ?? conversationId}
         upstream={upstream}
-        conversation={conversation}
+        conversation={newChatId ? null : conversation}
+        onNewChat={startNewChat}
         onOpenSidebar={() => setDrawerOpen(true)}
         onConversationStarted={(id) => {
           setActiveId(id);

@@ -1,6 +1,7 @@
 "use client";
 
 import { type KeyboardEvent, type Ref, useState } from "react";
+import { useI18n } from "@/components/i18n/i18n-provider";
 
 interface ComposerProps {
   ref?: Ref<HTMLTextAreaElement>;
@@ -10,6 +11,7 @@ interface ComposerProps {
 }
 
 export function Composer({ ref, busy, onSend, onStop }: ComposerProps) {
+  const { t } = useI18n();
   const [text, setText] = useState("");
 
   const submit = () => {
@@ -37,7 +39,7 @@ export function Composer({ ref, busy, onSend, onStop }: ComposerProps) {
       className="flex items-end gap-2 rounded-2xl border border-zinc-300 bg-white p-2 shadow-sm focus-within:border-accent dark:border-zinc-700 dark:bg-zinc-900"
     >
       <label htmlFor="composer-input" className="sr-only">
-        Message
+        {t.composer.label}
       </label>
       <textarea
         id="composer-input"
@@ -47,14 +49,14 @@ export function Composer({ ref, busy, onSend, onStop }: ComposerProps) {
         onChange={(event) => setText(event.target.value)}
         onKeyDown={onKeyDown}
         rows={Math.min(8, Math.max(1, text.split("\n").length))}
-        placeholder="Ask a question…"
+        placeholder={t.composer.placeholder}
         aria-describedby="composer-hint"
         className="max-h-60 min-h-10 flex-1 resize-none bg-transparent px-2 py-2 outline-none placeholder:text-zinc-400"
         // biome-ignore lint/a11y/noAutofocus: the composer is the page's one primary control, as in every chat app.
         autoFocus
       />
       <span id="composer-hint" className="sr-only">
-        Enter sends, Shift+Enter starts a new line
+        {t.composer.hint}
       </span>
       {busy ? (
         <button
@@ -63,7 +65,7 @@ export function Composer({ ref, busy, onSend, onStop }: ComposerProps) {
           onClick={onStop}
           className="rounded-xl bg-zinc-800 px-4 py-2 font-medium text-sm text-white hover:bg-zinc-700 dark:bg-zinc-200 dark:text-zinc-900"
         >
-          Stop
+          {t.composer.stop}
         </button>
       ) : (
         <button
@@ -72,7 +74,7 @@ export function Composer({ ref, busy, onSend, onStop }: ComposerProps) {
           disabled={!text.trim()}
           className="rounded-xl bg-accent px-4 py-2 font-medium text-sm text-white hover:bg-accent-strong disabled:opacity-40"
         >
-          Send
+          {t.composer.send}
         </button>
       )}
     </form>

@@ -1,11 +1,13 @@
 "use client";
 
 import { useState } from "react";
+import { useI18n } from "@/components/i18n/i18n-provider";
 
 const FEEDBACK_MS = 1_500;
 
 /** Copies `text`, then says so for a moment (announced politely to screen readers). */
 export function CopyButton({ text, label, testId }: { text: string; label: string; testId?: string }) {
+  const { t } = useI18n();
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     try {
@@ -29,7 +31,7 @@ export function CopyButton({ text, label, testId }: { text: string; label: strin
       onClick={() => void copy()}
       className="rounded-md px-2 py-0.5 text-xs text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800 focus-visible:outline-2 focus-visible:outline-accent dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
     >
-      <span aria-live="polite">{copied ? "Copied" : label}</span>
+      <span aria-live="polite">{copied ? t.messageActions.copied : label}</span>
     </button>
   );
 }

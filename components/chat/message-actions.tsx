@@ -1,5 +1,6 @@
 "use client";
 
+import { useI18n } from "@/components/i18n/i18n-provider";
 import { extractFinalBoxed } from "@/lib/markdown/extract-final-boxed";
 import { CopyButton } from "./copy-button";
 
@@ -10,11 +11,14 @@ interface MessageActionsProps {
 }
 
 export function MessageActions({ answer, canRegenerate, onRegenerate }: MessageActionsProps) {
+  const { t } = useI18n();
   const boxed = extractFinalBoxed(answer);
   return (
     <>
-      {answer && <CopyButton text={answer} label="Copy" testId="copy-answer" />}
-      {boxed && <CopyButton text={boxed} label={`Copy final answer (${boxed})`} testId="copy-boxed" />}
+      {answer && <CopyButton text={answer} label={t.messageActions.copy} testId="copy-answer" />}
+      {boxed && (
+        <CopyButton text={boxed} label={t.messageActions.copyFinalAnswer(boxed)} testId="copy-boxed" />
+      )}
       {canRegenerate && (
         <button
           type="button"
@@ -22,7 +26,7 @@ export function MessageActions({ answer, canRegenerate, onRegenerate }: MessageA
           onClick={onRegenerate}
           className="rounded-md px-2 py-0.5 text-xs text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800 focus-visible:outline-2 focus-visible:outline-accent dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
         >
-          Regenerate
+          {t.messageActions.regenerate}
         </button>
       )}
     </>

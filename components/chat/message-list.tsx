@@ -2,6 +2,7 @@
 
 import type { ChatStatus } from "ai";
 import { useEffect, useRef, useState } from "react";
+import { useI18n } from "@/components/i18n/i18n-provider";
 import type { ChatMessage } from "@/lib/chat/chat-message";
 import { AssistantMessage } from "./assistant-message";
 import { UserMessage } from "./user-message";
@@ -17,6 +18,7 @@ interface MessageListProps {
 }
 
 export function MessageList({ messages, status, onEdit, onRegenerate }: MessageListProps) {
+  const { t } = useI18n();
   const scrollerRef = useRef<HTMLDivElement>(null);
   const [following, setFollowing] = useState(true);
   const streaming = status === "submitted" || status === "streaming";
@@ -73,7 +75,7 @@ export function MessageList({ messages, status, onEdit, onRegenerate }: MessageL
           onClick={jumpToLatest}
           className="-translate-x-1/2 absolute bottom-3 left-1/2 rounded-full border border-zinc-300 bg-white px-3 py-1 text-sm shadow-md hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900"
         >
-          ↓ Jump to latest
+          ↓ {t.jumpToLatest}
         </button>
       )}
       <StreamAnnouncer messages={messages} status={status} />
@@ -86,11 +88,12 @@ export function MessageList({ messages, status, onEdit, onRegenerate }: MessageL
  * itself is not a live region.
  */
 function StreamAnnouncer({ messages, status }: { messages: ChatMessage[]; status: ChatStatus }) {
+  const { t } = useI18n();
   const last = messages.at(-1);
   const answering = last?.role === "assistant" && last.parts.some((part) => part.type === "text");
   let announcement = "";
-  if (status === "submitted") announcement = "Waiting for the model…";
-  else if (status === "streaming") announcement = answering ? "Answering…" : "Thinking…";
+  if (status === "submitted") announcement = t.waitingForModel;
+  else if (status === "streaming") announcement = answering ? t.answering : t.reasoning.thinking;
   else if (status === "ready" && last?.role === "assistant") {
     announcement = last.parts.map((part) => (part.type === "text" ? part.text : "")).join("");
   }
@@ -102,18 +105,20 @@ function StreamAnnouncer({ messages, status }: { messages: ChatMessage[]; status
 }
 
 function EmptyState() {
+  const { t } = useI18n();
   return (
     <div className="mt-16 text-center text-zinc-500">
-      <p className="font-medium text-lg text-zinc-700 dark:text-zinc-300">Ask a reasoning question</p>
-      <p className="mt-1 text-sm">The model thinks first, then answers. Maths is rendered as it streams.</p>
+      <p className="font-medium text-lg text-zinc-700 dark:text-zinc-300">{t.emptyState.title}</p>
+      <p className="mt-1 text-sm">{t.emptyState.body}</p>
     </div>
   );
 }
 
 function WaitingForFirstToken() {
+  const { t } = useI18n();
   return (
     <div className="text-sm text-zinc-500" data-testid="waiting">
-      <span className="motion-safe:animate-pulse">Waiting for the model…</span>
+      <span className="motion-safe:animate-pulse">{t.waitingForModel}</span>
     </div>
   );
 }

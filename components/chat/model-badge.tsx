@@ -1,22 +1,22 @@
+"use client";
+
+import { useI18n } from "@/components/i18n/i18n-provider";
 import type { UpstreamSummary } from "@/lib/upstream/describe-upstream";
 
 export function ModelBadge({ upstream }: { upstream: UpstreamSummary }) {
-  const name = upstream.model?.split("/").at(-1) ?? "model unavailable";
+  const { t } = useI18n();
+  const name = upstream.model?.split("/").at(-1) ?? t.modelBadge.unavailable;
   return (
     <span
       data-testid="model-badge"
-      title={
-        upstream.simulated
-          ? "No VLLM_BASE_URL is set: answers come from the built-in vLLM simulator"
-          : upstream.model
-      }
+      title={upstream.simulated ? t.modelBadge.simulatedTooltip : upstream.model}
       className={`inline-flex min-w-0 items-center gap-1.5 whitespace-nowrap rounded-full px-2.5 py-0.5 font-medium text-xs ${
         upstream.simulated
           ? "bg-amber-100 text-amber-900 dark:bg-amber-900/40 dark:text-amber-200"
           : "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"
       }`}
     >
-      {upstream.simulated && <span>Simulated model</span>}
+      {upstream.simulated && <span>{t.modelBadge.simulated}</span>}
       <span
         className={`max-w-48 truncate ${upstream.simulated ? "hidden before:content-['·_'] sm:inline" : ""}`}
       >

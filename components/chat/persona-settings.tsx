@@ -1,6 +1,7 @@
 "use client";
 
 import { useId } from "react";
+import { useI18n } from "@/components/i18n/i18n-provider";
 
 interface PersonaSettingsProps {
   persona: string;
@@ -9,19 +10,25 @@ interface PersonaSettingsProps {
 
 /** R1 works best without a system prompt, so the persona travels inside the first question instead. */
 export function PersonaSettings({ persona, onChange }: PersonaSettingsProps) {
+  const { t } = useI18n();
   const fieldId = useId();
   return (
     <details className="relative text-sm" data-testid="persona-settings">
       <summary className="cursor-pointer select-none rounded-md px-2 py-1 text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800">
-        Persona{persona.trim() ? " ●" : ""}
+        {persona.trim() ? (
+          <>
+            <span className="sr-only">{t.persona.buttonWhenSet}</span>
+            <span aria-hidden="true">{t.persona.button} ●</span>
+          </>
+        ) : (
+          t.persona.button
+        )}
       </summary>
       <div className="absolute right-0 z-10 mt-1 w-80 rounded-xl border border-zinc-200 bg-white p-3 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
         <label htmlFor={fieldId} className="font-medium">
-          Instructions for the model
+          {t.persona.fieldLabel}
         </label>
-        <p className="mt-0.5 text-xs text-zinc-500">
-          Sent at the start of your first question, as DeepSeek recommends for R1 (no system prompt).
-        </p>
+        <p className="mt-0.5 text-xs text-zinc-500">{t.persona.help}</p>
         <textarea
           id={fieldId}
           data-testid="persona-input"
@@ -29,7 +36,7 @@ export function PersonaSettings({ persona, onChange }: PersonaSettingsProps) {
           onChange={(event) => onChange(event.target.value)}
           maxLength={4000}
           rows={4}
-          placeholder="e.g. You are a patient maths tutor for secondary-school students."
+          placeholder={t.persona.placeholder}
           className="mt-2 w-full resize-y rounded-md border border-zinc-300 bg-transparent p-2 dark:border-zinc-700"
         />
       </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { useI18n } from "@/components/i18n/i18n-provider";
 
 interface ReasoningBlockProps {
   text: string;
@@ -11,6 +12,7 @@ interface ReasoningBlockProps {
 }
 
 export function ReasoningBlock({ text, thinking, durationMs }: ReasoningBlockProps) {
+  const { t } = useI18n();
   const elapsedMs = useElapsedWhile(thinking);
   const [open, setOpen] = useState(thinking);
 
@@ -28,10 +30,11 @@ export function ReasoningBlock({ text, thinking, durationMs }: ReasoningBlockPro
       <summary className="cursor-pointer select-none px-3 py-2 text-zinc-600 dark:text-zinc-400">
         {thinking ? (
           <span>
-            <span className="motion-safe:animate-pulse">Thinking…</span> {seconds} s
+            <span className="motion-safe:animate-pulse">{t.reasoning.thinking}</span>{" "}
+            {t.reasoning.elapsed(seconds)}
           </span>
         ) : (
-          <span data-testid="reasoning-duration">Thought for {seconds} s</span>
+          <span data-testid="reasoning-duration">{t.reasoning.thoughtFor(seconds)}</span>
         )}
       </summary>
       <div className="whitespace-pre-wrap break-words border-zinc-200 border-t px-3 py-2 text-zinc-600 leading-relaxed dark:border-zinc-800 dark:text-zinc-400">

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useI18n } from "@/components/i18n/i18n-provider";
 import type { ChatMessage } from "@/lib/chat/chat-message";
 
 interface UserMessageProps {
@@ -10,6 +11,7 @@ interface UserMessageProps {
 }
 
 export function UserMessage({ message, editable, onEdit }: UserMessageProps) {
+  const { t } = useI18n();
   const text = message.parts.map((part) => (part.type === "text" ? part.text : "")).join("");
   const [draft, setDraft] = useState<string | null>(null);
 
@@ -22,7 +24,7 @@ export function UserMessage({ message, editable, onEdit }: UserMessageProps) {
     return (
       <div data-testid="message-user-editor" className="flex flex-col items-end gap-2">
         <textarea
-          aria-label="Edit your question"
+          aria-label={t.messageActions.editLabel}
           data-testid="edit-input"
           value={draft}
           onChange={(event) => setDraft(event.target.value)}
@@ -45,7 +47,7 @@ export function UserMessage({ message, editable, onEdit }: UserMessageProps) {
             onClick={() => setDraft(null)}
             className="rounded-md px-3 py-1 hover:bg-zinc-100 dark:hover:bg-zinc-800"
           >
-            Cancel
+            {t.messageActions.cancel}
           </button>
           <button
             type="button"
@@ -53,7 +55,7 @@ export function UserMessage({ message, editable, onEdit }: UserMessageProps) {
             onClick={save}
             className="rounded-md bg-accent px-3 py-1 font-medium text-white hover:bg-accent-strong"
           >
-            Save &amp; send
+            {t.messageActions.saveAndSend}
           </button>
         </div>
       </div>
@@ -61,8 +63,11 @@ export function UserMessage({ message, editable, onEdit }: UserMessageProps) {
   }
 
   return (
-    <div data-testid="message-user" className="group flex flex-col items-end gap-1">
-      <div className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl bg-zinc-100 px-4 py-2 dark:bg-zinc-800">
+    <div className="group flex flex-col items-end gap-1">
+      <div
+        data-testid="message-user"
+        className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl bg-zinc-100 px-4 py-2 dark:bg-zinc-800"
+      >
         {text}
       </div>
       {editable && (
@@ -72,7 +77,7 @@ export function UserMessage({ message, editable, onEdit }: UserMessageProps) {
           onClick={() => setDraft(text)}
           className="rounded-md px-2 py-0.5 text-xs text-zinc-500 hover:bg-zinc-100 focus:opacity-100 focus-visible:outline-2 focus-visible:outline-accent group-hover:opacity-100 md:opacity-0 dark:hover:bg-zinc-800"
         >
-          Edit
+          {t.messageActions.edit}
         </button>
       )}
     </div>

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useI18n } from "@/components/i18n/i18n-provider";
 import type { ConversationSummary } from "@/lib/db";
 
 interface ConversationItemProps {
@@ -14,6 +15,7 @@ interface ConversationItemProps {
 
 export function ConversationItem({ conversation, active, onNavigate, onChanged }: ConversationItemProps) {
   const router = useRouter();
+  const { t } = useI18n();
   const [editing, setEditing] = useState(false);
   const [title, setTitle] = useState(conversation.title);
 
@@ -33,7 +35,7 @@ export function ConversationItem({ conversation, active, onNavigate, onChanged }
   };
 
   const remove = async () => {
-    if (!window.confirm(`Delete “${conversation.title}”? This cannot be undone.`)) return;
+    if (!window.confirm(t.sidebar.confirmDelete(conversation.title))) return;
     await fetch(`/api/conversations/${conversation.id}`, { method: "DELETE" });
     onChanged();
     if (active) router.push("/");
@@ -44,7 +46,7 @@ export function ConversationItem({ conversation, active, onNavigate, onChanged }
       <li className="py-0.5">
         <input
           data-testid="rename-input"
-          aria-label="Conversation title"
+          aria-label={t.sidebar.titleLabel}
           value={title}
           maxLength={200}
           onChange={(event) => setTitle(event.target.value)}
@@ -81,7 +83,7 @@ export function ConversationItem({ conversation, active, onNavigate, onChanged }
         type="button"
         data-testid="rename-conversation"
         onClick={() => setEditing(true)}
-        aria-label={`Rename “${conversation.title}”`}
+        aria-label={t.sidebar.renameConversation(conversation.title)}
         className="px-1 text-zinc-500 focus:opacity-100 group-hover:opacity-100 md:opacity-0"
       >
         ✎
@@ -90,7 +92,7 @@ export function ConversationItem({ conversation, active, onNavigate, onChanged }
         type="button"
         data-testid="delete-conversation"
         onClick={() => void remove()}
-        aria-label={`Delete “${conversation.title}”`}
+        aria-label={t.sidebar.deleteConversation(conversation.title)}
         className="px-1.5 text-zinc-500 hover:text-red-600 focus:opacity-100 group-hover:opacity-100 md:opacity-0"
       >
         🗑

@@ -1,7 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import { useEffect } from "react";
+import { useI18n } from "@/components/i18n/i18n-provider";
 import type { ConversationSummary } from "@/lib/db";
 import { ConversationItem } from "./conversation-item";
 
@@ -11,10 +11,21 @@ interface SidebarProps {
   /** On narrow screens the sidebar is a drawer; on wide screens it is always shown. */
   open: boolean;
   onClose: () => void;
+  onNewChat: () => void;
+  onOpen: (conversationId: string) => void;
   onChanged: () => void;
 }
 
-export function Sidebar({ conversations, activeId, open, onClose, onChanged }: SidebarProps) {
+export function Sidebar({
+  conversations,
+  activeId,
+  open,
+  onClose,
+  onNewChat,
+  onOpen,
+  onChanged,
+}: SidebarProps) {
+  const { t } = useI18n();
   useEffect(() => {
     if (!open) return;
     const onKey = (event: KeyboardEvent) => {
@@ -29,29 +40,29 @@ export function Sidebar({ conversations, activeId, open, onClose, onChanged }: S
       {open && (
         <button
           type="button"
-          aria-label="Close the conversation list"
+          aria-label={t.sidebar.closeMenu}
           className="fixed inset-0 z-30 bg-black/40 md:hidden"
           onClick={onClose}
         />
       )}
       <nav
         data-testid="sidebar"
-        aria-label="Conversations"
+        aria-label={t.sidebar.conversations}
         className={`${open ? "fixed inset-y-0 left-0 z-40 flex shadow-xl" : "hidden"} w-72 shrink-0 flex-col border-zinc-200 border-r bg-zinc-50 md:static md:flex md:shadow-none dark:border-zinc-800 dark:bg-zinc-900`}
       >
         <div className="flex items-center justify-between gap-2 p-3">
-          <Link
-            href="/"
+          <button
+            type="button"
             data-testid="new-chat"
-            onClick={onClose}
+            onClick={onNewChat}
             className="flex-1 rounded-lg border border-zinc-300 px-3 py-2 text-center font-medium text-sm hover:bg-white focus-visible:outline-2 focus-visible:outline-accent dark:border-zinc-700 dark:hover:bg-zinc-800"
           >
-            + New chat
-          </Link>
+            + {t.sidebar.newChat}
+          </button>
           <button
             type="button"
             onClick={onClose}
-            aria-label="Close the conversation list"
+            aria-label={t.sidebar.closeMenu}
             className="rounded-md px-2 py-1 text-zinc-500 md:hidden"
           >
             ✕
@@ -63,7 +74,7 @@ export function Sidebar({ conversations, activeId, open, onClose, onChanged }: S
               key={conversation.id}
               conversation={conversation}
               active={conversation.id === activeId}
-              onNavigate={onClose}
+              onNavigate={() => onOpen(conversation.id)}
               onChanged={onChanged}
             />
           ))}

@@ -99,7 +99,11 @@ test("Enter sends, Shift+Enter adds a line, Enter while an IME is composing does
 test("the chat stream is never compressed or buffered", async ({ request }) => {
   const response = await request.post("/api/chat", {
     headers: { "accept-encoding": "gzip, deflate, br", "content-type": "application/json" },
-    data: { messages: [{ id: "u1", role: "user", parts: [{ type: "text", text: "Hi" }] }] },
+    data: {
+      id: "compression-check",
+      trigger: "submit-message",
+      message: { id: "u1", role: "user", parts: [{ type: "text", text: "Hi" }] },
+    },
   });
   expect(response.status()).toBe(200);
   expect(response.headers()["content-encoding"]).toBeUndefined();

@@ -1,0 +1,134 @@
+import { expect, type Page, test } from "@playwright/test";
+
+async function ask(page: Page, question: string) {
+  await page.getByTestId("composer-input").fill(question);
+  await page.getByTestId("composer-input").press("Enter");
+}
+
+async function waitForAnswerToFinish(page: Page) {
+  await expect(page.getByTestId("send")).toBeVisible({ timeout: 30_000 });
+}
+
+function conversationId(page: Page): string {
+  const match = new URL(page.url()).pathname.match(/^\/c\/([\w-]+)$/);
+  if (!match?.[1]) throw new Error(`not on a conversation page: ${page.url()}`);
+  return match[1];
+}
+
+test("a conversation gets its own address, a title from the question, and survives a reload", async ({ page }) => {
+  await page.goto("/");
+  await ask(page, "What is 12 + 30?");
+  await expect(page).toHaveURL(/\/c\/[\w-]+$/);
+  await waitForAnswerToFinish(page);
+  await expect(page.getByTestId("conversation-item").first()).toHaveText(/What is 12 \+ 30\?/);
+
+  await page.reload();
+  await expect(page.getByTestId("message-user")).toHaveText("What is 12 + 30?");
+  await expect(page.getByTestId("answer").locator(".katex").first()).toBeVisible();
+  await expect(page.getByTestId("reasoning-duration")).toBeVisible();
+});
+
+test("reloading mid-stream catches up and follows the rest of the answer live", async ({ page }) => {
+  await page.goto("/");
+  await ask(page, "Explain why the sky is blue, in detail.");
+  const reasoning = page.getByTestId("message-assistant").getByTestId("reasoning");
+  await expect(reasoning).toContainText(/\w{3,} \w{3,}/);
+  await expect(page).toHaveURL(/\/c\//);
+
+  await page.reload();
+  // The answer goes on streaming after the reload, then completes.
+  await expect(page.getByTestId("stop")).toBeVisible();
+  await waitForAnswerToFinish(page);
+  await expect(page.getByTestId("message-assistant")).toHaveCount(1);
+  await expect(page.getByTestId("answer")).toContainText(/\S/);
+  const stored = await page.request.get(`/api/conversations/${conversationId(page)}`);
+  const { messages } = (await stored.json()) as { messages: { metadata?: { state?: string } }[] };
+  expect(messages.at(-1)?.metadata?.state).toBe("complete");
+});
+
+test("a second tab opened mid-stream follows the same answer", async ({ page, context }) => {
+  await page.goto("/");
+  await ask(page, "Explain the Pythagorean theorem.");
+  await expect(page.getByTestId("message-assistant").getByTestId("reasoning")).toContainText(/\w{3,}/);
+  await expect(page).toHaveURL(/\/c\//);
+
+  const second = await context.newPage();
+  await second.goto(page.url());
+  await expect(second.getByTestId("stop")).toBeVisible();
+  await waitForAnswerToFinish(second);
+  await waitForAnswerToFinish(page);
+  const answerIn = (tab: Page) => tab.getByTestId("answer").innerText();
+  expect(await answerIn(second)).toBe(await answerIn(page));
+  await expect(second.getByTestId("answer").locator(".fbox")).toHaveCount(1);
+});
+
+test("another browser cannot open someone else's conversation", async ({ page, browser }) => {
+  await page.goto("/");
+  await ask(page, "A private question: what is 7 * 6?");
+  await waitForAnswerToFinish(page);
+  const stranger = await browser.newContext();
+  const strangerPage = await stranger.newPage();
+  const response = await strangerPage.goto(page.url());
+  expect(response?.status()).toBe(404);
+  await expect(strangerPage.getByTestId("conversation-item")).toHaveCount(0);
+  await stranger.close();
+});
+
+test("editing a question replaces it and the answers after it; regenerate replaces the answer", async ({ page }) => {
+  await page.goto("/");
+  await ask(page, "What is 2 + 2?");
+  await waitForAnswerToFinish(page);
+  await ask(page, "And what is 3 + 3?");
+  await waitForAnswerToFinish(page);
+  await expect(page.getByTestId("message-user")).toHaveCount(2);
+
+  await page.getByTestId("message-user").first().hover();
+  await page.getByTestId("edit-message").first().click();
+  await page.getByTestId("edit-input").fill("What is 5 + 5?");
+  await page.getByTestId("edit-save").click();
+  await waitForAnswerToFinish(page);
+  await expect(page.getByTestId("message-user")).toHaveText(["What is 5 + 5?"]);
+  await expect(page.getByTestId("message-assistant")).toHaveCount(1);
+
+  const id = conversationId(page);
+  const answerId = async () =>
+    ((await (await page.request.get(`/api/conversations/${id}`)).json()) as { messages: { id: string }[] }).messages[1]
+      ?.id;
+  const before = await answerId();
+  await page.getByTestId("regenerate").click();
+  await waitForAnswerToFinish(page);
+  await expect(page.getByTestId("message-assistant")).toHaveCount(1);
+  await expect.poll(answerId).not.toBe(before);
+});
+
+test("the sidebar renames and deletes conversations; the shortcut opens a new chat", async ({ page }) => {
+  await page.goto("/");
+  await ask(page, "Name a prime number");
+  await waitForAnswerToFinish(page);
+  const item = page.getByTestId("conversation-item").filter({ hasText: "Name a prime number" });
+  await item.hover();
+  await item.getByTestId("rename-conversation").click();
+  await page.getByTestId("rename-input").fill("Primes");
+  await page.getByTestId("rename-input").press("Enter");
+  await expect(page.getByTestId("conversation-item").filter({ hasText: "Primes" })).toHaveCount(1);
+
+  await page.keyboard.press("Control+Shift+O");
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByTestId("message-user")).toHaveCount(0);
+
+  page.once("dialog", (dialog) => void dialog.accept());
+  const renamed = page.getByTestId("conversation-item").filter({ hasText: "Primes" });
+  await renamed.hover();
+  await renamed.getByTestId("delete-conversation").click();
+  await expect(page.getByTestId("conversation-item").filter({ hasText: "Primes" })).toHaveCount(0);
+});
+
+test("on a phone the conversation list is a drawer", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/");
+  await expect(page.getByTestId("sidebar")).toBeHidden();
+  await page.getByTestId("open-sidebar").click();
+  await expect(page.getByTestId("sidebar")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("sidebar")).toBeHidden();
+});
