@@ -21,18 +21,16 @@ check() {
 check "Type check" ./node_modules/.bin/tsc --noEmit
 check "Lint and format" ./node_modules/.bin/biome check .
 
+check "System packages" bash scripts/ensure-system-packages.sh
+
 step "Unit and integration tests"
 ./node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json || status=1
 
 step "Browser tests"
-if bash scripts/ensure-chromium.sh; then
-  if ./node_modules/.bin/next build; then
-    ./node_modules/.bin/playwright test || status=1
-  else
-    echo "The production build failed; browser tests cannot run."
-    status=1
-  fi
+if ./node_modules/.bin/next build; then
+  ./node_modules/.bin/playwright test || status=1
 else
+  echo "The production build failed; browser tests cannot run."
   status=1
 fi
 
