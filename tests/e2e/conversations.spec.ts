@@ -15,7 +15,9 @@ function conversationId(page: Page): string {
   return match[1];
 }
 
-test("a conversation gets its own address, a title from the question, and survives a reload", async ({ page }) => {
+test("a conversation gets its own address, a title from the question, and survives a reload", async ({
+  page,
+}) => {
   await page.goto("/");
   await ask(page, "What is 12 + 30?");
   await expect(page).toHaveURL(/\/c\/[\w-]+$/);
@@ -74,7 +76,9 @@ test("another browser cannot open someone else's conversation", async ({ page, b
   await stranger.close();
 });
 
-test("editing a question replaces it and the answers after it; regenerate replaces the answer", async ({ page }) => {
+test("editing a question replaces it and the answers after it; regenerate replaces the answer", async ({
+  page,
+}) => {
   await page.goto("/");
   await ask(page, "What is 2 + 2?");
   await waitForAnswerToFinish(page);
@@ -92,8 +96,8 @@ test("editing a question replaces it and the answers after it; regenerate replac
 
   const id = conversationId(page);
   const answerId = async () =>
-    ((await (await page.request.get(`/api/conversations/${id}`)).json()) as { messages: { id: string }[] }).messages[1]
-      ?.id;
+    ((await (await page.request.get(`/api/conversations/${id}`)).json()) as { messages: { id: string }[] })
+      .messages[1]?.id;
   const before = await answerId();
   await page.getByTestId("regenerate").click();
   await waitForAnswerToFinish(page);
