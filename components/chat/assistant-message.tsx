@@ -39,7 +39,7 @@ export function AssistantMessage({ message, streaming, canRegenerate, onRegenera
         <ReasoningBlock
           text={shownReasoning}
           thinking={streaming && !answering}
-          durationMs={metadata?.timing?.reasoningMs}
+          durationMs={metadata?.bffTiming?.phases.thinkingMs}
         />
       )}
       {answer && (

@@ -4,11 +4,15 @@ import { streamText, type UIMessageChunk, wrapLanguageModel } from "ai";
 import { type AppConfig, getConfig } from "@/lib/config";
 import { r1ReasoningMiddleware } from "@/lib/r1/reasoning-middleware";
 import { applyR1Rules, type ConversationTurn } from "@/lib/r1/rules";
+import { StreamTimer } from "@/lib/timing/stream-timer";
 import { describeStreamError } from "@/lib/upstream/describe-error";
 import { servedModel } from "@/lib/upstream/served-model";
 import { streamFailureMiddleware } from "@/lib/upstream/stream-failure-middleware";
 import { resolveUpstream } from "@/lib/upstream/upstream";
 import type { MessageMetadata } from "./metadata";
+
+/** While an answer streams, the BFF's timing figures go to the browser this often. */
+const TIMING_UPDATE_MS = 250;
 
 export interface AnswerRequest {
   turns: ConversationTurn[];
@@ -43,7 +47,6 @@ export async function streamAnswer(
   request: AnswerRequest,
   { messageId, signal, config = getConfig() }: AnswerOptions,
 ): Promise<ReadableStream<UIMessageChunk>> {
-  const receivedAt = performance.now();
   const upstream = await resolveUpstream(config);
   const model = await servedModel(upstream, config.VLLM_MODEL);
   const plan = applyR1Rules(request, {
@@ -58,7 +61,8 @@ export async function streamAnswer(
     apiKey: upstream.apiKey,
     includeUsage: true,
   });
-  const marks: { first?: number; firstAnswer?: number } = {};
+  // Timing starts when the upstream request goes out, so TTFT here is the upstream's queue + prefill.
+  const timer = new StreamTimer("bff", performance.now());
 
   const result = streamText({
     model: wrapLanguageModel({
@@ -79,14 +83,12 @@ export async function streamAnswer(
       console.warn(`[r1-chat] upstream stream ended with an error: ${describeStreamError(error)}`);
     },
     onChunk({ chunk }) {
-      if (chunk.type !== "reasoning-delta" && chunk.type !== "text-delta") return;
-      const now = performance.now();
-      marks.first ??= now;
-      if (chunk.type === "text-delta") marks.firstAnswer ??= now;
+      if (chunk.type === "reasoning-delta") timer.chunk("reasoning", performance.now());
+      else if (chunk.type === "text-delta") timer.chunk("answer", performance.now());
     },
   });
 
-  return result.toUIMessageStream({
+  const chunks = result.toUIMessageStream({
     generateMessageId: () => messageId,
     sendReasoning: true,
     onError: describeStreamError,
@@ -100,25 +102,35 @@ export async function streamAnswer(
         };
       }
       if (part.type === "finish") {
-        const end = performance.now();
-        const reasoningStart =
-          marks.first !== undefined && marks.first !== marks.firstAnswer ? marks.first : undefined;
+        const now = performance.now();
+        timer.end(now);
         return {
           finishReason: part.finishReason,
           usage: {
             promptTokens: part.totalUsage.inputTokens,
             completionTokens: part.totalUsage.outputTokens,
+            reasoningTokens: part.totalUsage.outputTokenDetails?.reasoningTokens,
           },
-          timing: {
-            ttftMs: marks.first === undefined ? undefined : marks.first - receivedAt,
-            reasoningMs:
-              reasoningStart === undefined ? undefined : (marks.firstAnswer ?? end) - reasoningStart,
-            answerMs: marks.firstAnswer === undefined ? undefined : end - marks.firstAnswer,
-            totalMs: end - receivedAt,
-          },
+          bffTiming: timer.snapshot(now),
         };
       }
       return undefined;
+    },
+  });
+  return chunks.pipeThrough(periodicTiming(timer));
+}
+
+/** Sends the BFF's running figures as message metadata at most every TIMING_UPDATE_MS, never per token. */
+function periodicTiming(timer: StreamTimer): TransformStream<UIMessageChunk, UIMessageChunk> {
+  let lastSent = 0;
+  return new TransformStream({
+    transform(chunk, controller) {
+      controller.enqueue(chunk);
+      if (chunk.type !== "reasoning-delta" && chunk.type !== "text-delta") return;
+      const now = performance.now();
+      if (now - lastSent < TIMING_UPDATE_MS) return;
+      lastSent = now;
+      controller.enqueue({ type: "message-metadata", messageMetadata: { bffTiming: timer.snapshot(now) } });
     },
   });
 }

@@ -3,14 +3,23 @@ import { z } from "zod";
 /** Per-message facts the BFF sends with an answer; validated again in the browser. */
 export const appliedRuleSchema = z.object({ id: z.string(), detail: z.string() });
 
-export const bffTimingSchema = z.object({
-  /** BFF clock: from receiving the request to the first reasoning or answer token from the upstream. */
-  ttftMs: z.number().nonnegative().optional(),
-  /** From the first reasoning token to the first answer token. */
-  reasoningMs: z.number().nonnegative().optional(),
-  /** From the first answer token to the end of the stream. */
-  answerMs: z.number().nonnegative().optional(),
-  totalMs: z.number().nonnegative(),
+const ms = z.number().nonnegative();
+
+/** A TimingSnapshot (lib/timing) as it travels: validated in the browser like any upstream data. */
+export const timingSnapshotSchema = z.object({
+  clock: z.enum(["bff", "browser"]),
+  ttftMs: ms.optional(),
+  phases: z.object({ waitingMs: ms, thinkingMs: ms.optional(), answeringMs: ms.optional() }),
+  chunks: z.object({ reasoning: z.number().int().nonnegative(), answer: z.number().int().nonnegative() }),
+  gaps: z.object({
+    count: z.number().int().nonnegative(),
+    p50Ms: ms.optional(),
+    p95Ms: ms.optional(),
+    maxMs: ms.optional(),
+  }),
+  stalls: z.object({ count: z.number().int().nonnegative(), longestMs: ms, thresholdMs: ms }),
+  recentGapsMs: z.array(ms).max(1_000),
+  ended: z.boolean(),
 });
 
 export const messageMetadataSchema = z.object({
@@ -18,9 +27,14 @@ export const messageMetadataSchema = z.object({
   simulated: z.boolean().optional(),
   rules: z.array(appliedRuleSchema).optional(),
   sampling: z.object({ temperature: z.number(), topP: z.number(), maxTokens: z.number() }).optional(),
-  timing: bffTimingSchema.optional(),
+  /** Upstream events as the BFF saw them, on the BFF's clock; updated while the answer streams. */
+  bffTiming: timingSnapshotSchema.optional(),
   usage: z
-    .object({ promptTokens: z.number().optional(), completionTokens: z.number().optional() })
+    .object({
+      promptTokens: z.number().optional(),
+      completionTokens: z.number().optional(),
+      reasoningTokens: z.number().optional(),
+    })
     .optional(),
   finishReason: z.string().optional(),
   /** How a stored answer ended; absent while it streams live. */

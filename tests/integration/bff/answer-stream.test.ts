@@ -51,7 +51,10 @@ describe("reasoning and answer arrive as separate parts", () => {
     const finish = chunks.find((chunk) => chunk.type === "finish")?.messageMetadata ?? {};
     expect(finish).toMatchObject({ finishReason: "stop" });
     expect((finish.usage as { completionTokens: number }).completionTokens).toBeGreaterThan(0);
-    expect((finish.timing as { ttftMs: number }).ttftMs).toBeGreaterThan(0);
+    const timing = finish.bffTiming as { ttftMs: number; chunks: { reasoning: number; answer: number } };
+    expect(timing.ttftMs).toBeGreaterThan(0);
+    expect(timing.chunks.reasoning).toBe(chunks.filter((chunk) => chunk.type === "reasoning-delta").length);
+    expect(timing.chunks.answer).toBe(chunks.filter((chunk) => chunk.type === "text-delta").length);
   });
 });
 
@@ -67,6 +70,35 @@ describe("the request sent upstream follows the R1 rules", () => {
       finishReason: "length",
     });
     expect(joinDeltas(chunks, "text-delta")).toBe("");
+  });
+});
+
+describe("BFF timing", () => {
+  it("reads a known upstream timing as such: 40 ms to the first token, 10 ms between tokens", async () => {
+    const sim = await startSimServer({ ttftMs: 40, itlMs: 10, seed: 3 });
+    try {
+      const stream = await streamAnswer(
+        { turns: [{ role: "user", content: "What is 2 + 3?" }] },
+        { messageId: "timed", signal: new AbortController().signal, config: configFor(sim) },
+      );
+      const chunks = await readChunks(stream);
+      const updates = chunks.filter((chunk) => chunk.type === "message-metadata");
+      expect(updates.length).toBeGreaterThan(0);
+      const timing = chunks.find((chunk) => chunk.type === "finish")?.messageMetadata?.bffTiming as {
+        ttftMs: number;
+        gaps: { p50Ms: number };
+        stalls: { count: number };
+        ended: boolean;
+      };
+      expect(timing.ttftMs).toBeGreaterThanOrEqual(38);
+      expect(timing.ttftMs).toBeLessThan(80);
+      expect(timing.gaps.p50Ms).toBeGreaterThanOrEqual(8);
+      expect(timing.gaps.p50Ms).toBeLessThan(16);
+      expect(timing.stalls.count).toBe(0);
+      expect(timing.ended).toBe(true);
+    } finally {
+      await sim.close();
+    }
   });
 });
 

@@ -1,0 +1,89 @@
+import { percentile } from "./percentile";
+
+export type ChunkKind = "reasoning" | "answer";
+
+/** A gap between chunks longer than this is a stall the reader notices. */
+export const DEFAULT_STALL_THRESHOLD_MS = 250;
+/** How many recent gaps the sparkline shows. */
+export const RECENT_GAPS = 120;
+
+export interface TimingSnapshot {
+  /** Whose clock measured this: the BFF's (upstream events) or the browser's (arrival). Never mixed. */
+  clock: "bff" | "browser";
+  /** From the request to the first reasoning or answer chunk: queue + prefill (+ network for the browser). */
+  ttftMs?: number;
+  phases: { waitingMs: number; thinkingMs?: number; answeringMs?: number };
+  chunks: { reasoning: number; answer: number };
+  gaps: { count: number; p50Ms?: number; p95Ms?: number; maxMs?: number };
+  stalls: { count: number; longestMs: number; thresholdMs: number };
+  /** The latest inter-chunk gaps, oldest first, for the sparkline. */
+  recentGapsMs: number[];
+  ended: boolean;
+}
+
+/**
+ * Measures one streamed answer on one clock: phases, inter-chunk gaps and stalls. Cheap per chunk (one
+ * subtraction and a push) because it runs on the hot path of every relayed token.
+ */
+export class StreamTimer {
+  private firstChunkAt?: number;
+  private firstAnswerAt?: number;
+  private lastChunkAt?: number;
+  private endedAt?: number;
+  private readonly gaps: number[] = [];
+  private readonly counts = { reasoning: 0, answer: 0 };
+  private stallCount = 0;
+  private longestStall = 0;
+
+  constructor(
+    private readonly clock: TimingSnapshot["clock"],
+    private readonly startedAt: number,
+    private readonly stallThresholdMs = DEFAULT_STALL_THRESHOLD_MS,
+  ) {}
+
+  chunk(kind: ChunkKind, at: number): void {
+    this.counts[kind]++;
+    if (kind === "answer") this.firstAnswerAt ??= at;
+    if (this.lastChunkAt === undefined) {
+      this.firstChunkAt = at;
+    } else {
+      const gap = at - this.lastChunkAt;
+      this.gaps.push(gap);
+      if (gap > this.stallThresholdMs) {
+        this.stallCount++;
+        this.longestStall = Math.max(this.longestStall, gap);
+      }
+    }
+    this.lastChunkAt = at;
+  }
+
+  end(at: number): void {
+    this.endedAt ??= at;
+  }
+
+  snapshot(now: number): TimingSnapshot {
+    const until = this.endedAt ?? now;
+    const sorted = Float64Array.from(this.gaps).sort();
+    const first = this.firstChunkAt;
+    const thinkingEnd = this.firstAnswerAt ?? until;
+    return {
+      clock: this.clock,
+      ttftMs: first === undefined ? undefined : first - this.startedAt,
+      phases: {
+        waitingMs: (first ?? until) - this.startedAt,
+        thinkingMs: first !== undefined && this.counts.reasoning > 0 ? thinkingEnd - first : undefined,
+        answeringMs: this.firstAnswerAt === undefined ? undefined : until - this.firstAnswerAt,
+      },
+      chunks: { ...this.counts },
+      gaps: {
+        count: sorted.length,
+        p50Ms: percentile(sorted, 50),
+        p95Ms: percentile(sorted, 95),
+        maxMs: sorted.length ? sorted[sorted.length - 1] : undefined,
+      },
+      stalls: { count: this.stallCount, longestMs: this.longestStall, thresholdMs: this.stallThresholdMs },
+      recentGapsMs: this.gaps.slice(-RECENT_GAPS),
+      ended: this.endedAt !== undefined,
+    };
+  }
+}
