@@ -12,6 +12,8 @@ export default defineConfig({
     },
   },
   test: {
+    // Structured logs would bury the test output; warnings and errors still show.
+    env: { LOG_LEVEL: "warn" },
     projects: [
       {
         extends: true,

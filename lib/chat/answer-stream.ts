@@ -2,10 +2,12 @@ import "server-only";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import { streamText, type UIMessageChunk, wrapLanguageModel } from "ai";
 import { type AppConfig, getConfig } from "@/lib/config";
+import { logger } from "@/lib/observability/logger";
+import { metrics } from "@/lib/observability/metrics";
 import { r1ReasoningMiddleware } from "@/lib/r1/reasoning-middleware";
 import { applyR1Rules, type ConversationTurn } from "@/lib/r1/rules";
 import { StreamTimer } from "@/lib/timing/stream-timer";
-import { describeStreamError } from "@/lib/upstream/describe-error";
+import { classifyStreamError, describeStreamError } from "@/lib/upstream/describe-error";
 import { servedModel } from "@/lib/upstream/served-model";
 import { streamFailureMiddleware } from "@/lib/upstream/stream-failure-middleware";
 import { resolveUpstream } from "@/lib/upstream/upstream";
@@ -62,7 +64,11 @@ export async function streamAnswer(
     includeUsage: true,
   });
   // Timing starts when the upstream request goes out, so TTFT here is the upstream's queue + prefill.
-  const timer = new StreamTimer("bff", performance.now());
+  const startedAt = performance.now();
+  const timer = new StreamTimer("bff", startedAt);
+  const relay = metrics();
+  relay.activeStreams.inc();
+  let usage: MessageMetadata["usage"];
 
   const result = streamText({
     model: wrapLanguageModel({
@@ -80,11 +86,16 @@ export async function streamAnswer(
       ? { vllm: { continue_final_message: true, add_generation_prompt: false } }
       : undefined,
     onError({ error }) {
-      console.warn(`[r1-chat] upstream stream ended with an error: ${describeStreamError(error)}`);
+      const { kind, message } = classifyStreamError(error);
+      if (kind !== "aborted") relay.upstreamErrors.inc({ kind });
+      logger().warn({ event: "upstream_error", kind }, message);
     },
     onChunk({ chunk }) {
-      if (chunk.type === "reasoning-delta") timer.chunk("reasoning", performance.now());
-      else if (chunk.type === "text-delta") timer.chunk("answer", performance.now());
+      if (chunk.type !== "reasoning-delta" && chunk.type !== "text-delta") return;
+      const now = performance.now();
+      const gap = timer.chunk(chunk.type === "reasoning-delta" ? "reasoning" : "answer", now);
+      if (gap === undefined) relay.ttft.observe((now - startedAt) / 1000);
+      else relay.interTokenLatency.observe(gap / 1000);
     },
   });
 
@@ -104,33 +115,57 @@ export async function streamAnswer(
       if (part.type === "finish") {
         const now = performance.now();
         timer.end(now);
-        return {
-          finishReason: part.finishReason,
-          usage: {
-            promptTokens: part.totalUsage.inputTokens,
-            completionTokens: part.totalUsage.outputTokens,
-            reasoningTokens: part.totalUsage.outputTokenDetails?.reasoningTokens,
-          },
-          bffTiming: timer.snapshot(now),
+        usage = {
+          promptTokens: part.totalUsage.inputTokens,
+          completionTokens: part.totalUsage.outputTokens,
+          reasoningTokens: part.totalUsage.outputTokenDetails?.reasoningTokens,
         };
+        return { finishReason: part.finishReason, usage, bffTiming: timer.snapshot(now) };
       }
       return undefined;
     },
   });
-  return chunks.pipeThrough(periodicTiming(timer));
+  let outcome: "complete" | "stopped" | "error" = "complete";
+  let lastTimingSent = 0;
+  return chunks.pipeThrough(
+    new TransformStream<UIMessageChunk, UIMessageChunk>({
+      transform(chunk, controller) {
+        controller.enqueue(chunk);
+        if (chunk.type === "error") outcome = "error";
+        else if (chunk.type === "abort") outcome = "stopped";
+        if (chunk.type !== "reasoning-delta" && chunk.type !== "text-delta") return;
+        // The BFF's running figures go out as metadata every TIMING_UPDATE_MS, never per token.
+        const now = performance.now();
+        if (now - lastTimingSent < TIMING_UPDATE_MS) return;
+        lastTimingSent = now;
+        controller.enqueue({ type: "message-metadata", messageMetadata: { bffTiming: timer.snapshot(now) } });
+      },
+      flush() {
+        relay.activeStreams.dec();
+        relay.requests.inc({ outcome });
+        if (outcome === "stopped") relay.abortedStreams.inc();
+        const timing = timer.snapshot(performance.now());
+        logger().info(
+          {
+            event: "answer",
+            model: model.id,
+            outcome,
+            ttftMs: round(timing.ttftMs),
+            thinkingMs: round(timing.phases.thinkingMs),
+            answeringMs: round(timing.phases.answeringMs),
+            chunks: timing.chunks.reasoning + timing.chunks.answer,
+            gapP50Ms: round(timing.gaps.p50Ms),
+            gapP95Ms: round(timing.gaps.p95Ms),
+            stalls: timing.stalls.count,
+            completionTokens: usage?.completionTokens,
+          },
+          "answer finished",
+        );
+      },
+    }),
+  );
 }
 
-/** Sends the BFF's running figures as message metadata at most every TIMING_UPDATE_MS, never per token. */
-function periodicTiming(timer: StreamTimer): TransformStream<UIMessageChunk, UIMessageChunk> {
-  let lastSent = 0;
-  return new TransformStream({
-    transform(chunk, controller) {
-      controller.enqueue(chunk);
-      if (chunk.type !== "reasoning-delta" && chunk.type !== "text-delta") return;
-      const now = performance.now();
-      if (now - lastSent < TIMING_UPDATE_MS) return;
-      lastSent = now;
-      controller.enqueue({ type: "message-metadata", messageMetadata: { bffTiming: timer.snapshot(now) } });
-    },
-  });
+function round(ms: number | undefined): number | undefined {
+  return ms === undefined ? undefined : Math.round(ms * 10) / 10;
 }

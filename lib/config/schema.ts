@@ -30,6 +30,7 @@ export const envSchema = z.object({
     .default("auto"),
   R1_FORCE_THINK_PREFIX: booleanFlag(false),
   R1_DEFAULT_MAX_TOKENS: positiveInt(32_768),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   MAX_REQUEST_BYTES: positiveInt(512 * 1024),
   DATA_DIR: z.string().trim().min(1).default("./data"),
   DATABASE_URL: optionalString.pipe(

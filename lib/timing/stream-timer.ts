@@ -41,20 +41,23 @@ export class StreamTimer {
     private readonly stallThresholdMs = DEFAULT_STALL_THRESHOLD_MS,
   ) {}
 
-  chunk(kind: ChunkKind, at: number): void {
+  /** Records a chunk; returns the gap since the previous one, or undefined for the first. */
+  chunk(kind: ChunkKind, at: number): number | undefined {
     this.counts[kind]++;
     if (kind === "answer") this.firstAnswerAt ??= at;
-    if (this.lastChunkAt === undefined) {
-      this.firstChunkAt = at;
-    } else {
-      const gap = at - this.lastChunkAt;
-      this.gaps.push(gap);
-      if (gap > this.stallThresholdMs) {
-        this.stallCount++;
-        this.longestStall = Math.max(this.longestStall, gap);
-      }
-    }
+    const previous = this.lastChunkAt;
     this.lastChunkAt = at;
+    if (previous === undefined) {
+      this.firstChunkAt = at;
+      return undefined;
+    }
+    const gap = at - previous;
+    this.gaps.push(gap);
+    if (gap > this.stallThresholdMs) {
+      this.stallCount++;
+      this.longestStall = Math.max(this.longestStall, gap);
+    }
+    return gap;
   }
 
   end(at: number): void {

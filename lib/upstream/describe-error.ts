@@ -43,31 +43,75 @@ function isAbort(error: unknown): boolean {
 const CONNECTION_LOST =
   "The connection to the model server was lost mid-answer. What arrived so far is kept; you can retry.";
 
-/** A human message for an error that ended an upstream stream, with no addresses or secrets in it. */
-export function describeStreamError(error: unknown): string {
-  if (isAbort(error)) return "The answer was stopped.";
+export type UpstreamErrorKind =
+  | "aborted"
+  | "unreachable"
+  | "connection_lost"
+  | "auth"
+  | "context_length"
+  | "overloaded"
+  | "http_5xx"
+  | "http_4xx"
+  | "mid_stream_error"
+  | "unknown";
+
+/** What ended an upstream stream: a kind for metrics and a human message with no addresses or secrets. */
+export function classifyStreamError(error: unknown): { kind: UpstreamErrorKind; message: string } {
+  if (isAbort(error)) return { kind: "aborted", message: "The answer was stopped." };
   if (APICallError.isInstance(error)) {
     const status = error.statusCode;
-    if (status === undefined) return `Cannot reach the model server: ${describeFetchFailure(error)}.`;
-    if (status < 300) return CONNECTION_LOST;
-    if (status === 401 || status === 403) return `The model server refused our API key (HTTP ${status}).`;
+    if (status === undefined) {
+      return {
+        kind: "unreachable",
+        message: `Cannot reach the model server: ${describeFetchFailure(error)}.`,
+      };
+    }
+    if (status < 300) return { kind: "connection_lost", message: CONNECTION_LOST };
+    if (status === 401 || status === 403) {
+      return { kind: "auth", message: `The model server refused our API key (HTTP ${status}).` };
+    }
     if (status === 400 && /maximum context length/i.test(error.responseBody ?? error.message)) {
-      return "The conversation is too long for the model's context window. Start a new conversation or shorten the message.";
+      return {
+        kind: "context_length",
+        message:
+          "The conversation is too long for the model's context window. Start a new conversation or shorten the message.",
+      };
     }
     if (status === 429 || status === 503) {
-      return `The model server is overloaded (HTTP ${status}). Please try again in a moment.`;
+      return {
+        kind: "overloaded",
+        message: `The model server is overloaded (HTTP ${status}). Please try again in a moment.`,
+      };
     }
-    if (status >= 500) return `The model server failed before answering (HTTP ${status}). Please try again.`;
-    return `The model server rejected the request (HTTP ${status}): ${error.message}`;
+    if (status >= 500) {
+      return {
+        kind: "http_5xx",
+        message: `The model server failed before answering (HTTP ${status}). Please try again.`,
+      };
+    }
+    return {
+      kind: "http_4xx",
+      message: `The model server rejected the request (HTTP ${status}): ${error.message}`,
+    };
   }
   const upstreamError = vllmErrorEvent(error);
   if (upstreamError) {
-    return `The model server reported an error mid-answer (${upstreamError}). What arrived so far is kept; you can retry.`;
+    return {
+      kind: "mid_stream_error",
+      message: `The model server reported an error mid-answer (${upstreamError}). What arrived so far is kept; you can retry.`,
+    };
   }
   if (networkCode(error) || causeChain(error).some((link) => link instanceof TypeError)) {
-    return CONNECTION_LOST;
+    return { kind: "connection_lost", message: CONNECTION_LOST };
   }
-  return "The answer could not be completed because of an unexpected error. You can retry.";
+  return {
+    kind: "unknown",
+    message: "The answer could not be completed because of an unexpected error. You can retry.",
+  };
+}
+
+export function describeStreamError(error: unknown): string {
+  return classifyStreamError(error).message;
 }
 
 /** vLLM sends `data: {"error": {...}}` mid-stream; the provider hands over its parsed `error` object. */
