@@ -14,9 +14,16 @@ interface AssistantMessageProps {
   streaming: boolean;
   canRegenerate: boolean;
   onRegenerate: () => void;
+  onShowTiming: () => void;
 }
 
-export function AssistantMessage({ message, streaming, canRegenerate, onRegenerate }: AssistantMessageProps) {
+export function AssistantMessage({
+  message,
+  streaming,
+  canRegenerate,
+  onRegenerate,
+  onShowTiming,
+}: AssistantMessageProps) {
   const { t } = useI18n();
   const reasoning = message.parts.map((part) => (part.type === "reasoning" ? part.text : "")).join("");
   const answer = message.parts
@@ -59,7 +66,12 @@ export function AssistantMessage({ message, streaming, canRegenerate, onRegenera
       )}
       {!streaming && (
         <div className="flex flex-wrap items-center gap-1">
-          <MessageActions answer={answer} canRegenerate={canRegenerate} onRegenerate={onRegenerate} />
+          <MessageActions
+            answer={answer}
+            canRegenerate={canRegenerate}
+            onRegenerate={onRegenerate}
+            onShowTiming={metadata?.bffTiming ? onShowTiming : undefined}
+          />
           {metadata?.rules && <AppliedRules rules={metadata.rules} finishReason={metadata.finishReason} />}
         </div>
       )}

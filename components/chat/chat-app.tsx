@@ -4,10 +4,13 @@ import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport } from "ai";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { LatencyOverlay } from "@/components/latency/latency-overlay";
 import { SettingsMenu } from "@/components/settings/settings-menu";
+import { useSettings } from "@/components/settings/settings-provider";
 import type { ChatMessage } from "@/lib/chat/chat-message";
 import type { LoadedConversation } from "@/lib/chat/conversations";
 import { messageMetadataSchema } from "@/lib/chat/metadata";
+import { browserTimings } from "@/lib/timing/browser-timings";
 import type { UpstreamSummary } from "@/lib/upstream/describe-upstream";
 import { ChatError } from "./chat-error";
 import { Composer } from "./composer";
@@ -45,6 +48,12 @@ export function ChatApp({
     () =>
       new DefaultChatTransport<ChatMessage>({
         api: "/api/chat",
+        // Arrival times are measured on the way in, for the latency overlay; the bytes pass through untouched.
+        fetch: async (input, init) => {
+          const sentAt = performance.now();
+          const response = await fetch(input, init);
+          return browserTimings.tap(response, sentAt, (init?.method ?? "GET") === "GET");
+        },
         // The server keeps the conversation: send only the new question (or which answer to regenerate).
         prepareSendMessagesRequest: ({ id, messages, trigger, messageId }) => ({
           body: {
@@ -69,6 +78,15 @@ export function ChatApp({
     onFinish: onTurnFinished,
   });
   const busy = status === "submitted" || status === "streaming";
+  const { settings, update } = useSettings();
+  const [timedMessageId, setTimedMessageId] = useState<string>();
+  const lastAnswer = messages.findLast((message) => message.role === "assistant");
+  const timedMessage =
+    (timedMessageId && messages.find((message) => message.id === timedMessageId)) || lastAnswer;
+  const toggleOverlay = useCallback(
+    () => update({ latencyOverlay: !settings.latencyOverlay }),
+    [settings.latencyOverlay, update],
+  );
 
   const stopAnswer = useCallback(() => {
     // Stop is the only thing that aborts the answer on the server (for every tab that follows it).
@@ -92,6 +110,9 @@ export function ChatApp({
       if (mod && event.shiftKey && event.key.toLowerCase() === "o") {
         event.preventDefault();
         onNewChat();
+      } else if (mod && event.shiftKey && event.key.toLowerCase() === "l") {
+        event.preventDefault();
+        toggleOverlay();
       } else if (event.shiftKey && event.key === "Escape") {
         event.preventDefault();
         composerRef.current?.focus();
@@ -102,7 +123,7 @@ export function ChatApp({
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [busy, onNewChat, stopAnswer]);
+  }, [busy, onNewChat, stopAnswer, toggleOverlay]);
 
   return (
     <div className="flex h-dvh min-w-0 flex-1 flex-col">
@@ -122,6 +143,16 @@ export function ChatApp({
         <div className="flex min-w-0 items-center gap-2">
           <PersonaSettings persona={persona} onChange={setPersona} />
           <ModelBadge upstream={upstream} />
+          <button
+            type="button"
+            data-testid="latency-toggle"
+            aria-pressed={settings.latencyOverlay}
+            onClick={toggleOverlay}
+            title={t.latency.toggle}
+            className="rounded-md px-2 py-1 text-sm text-zinc-600 hover:bg-zinc-100 aria-pressed:bg-zinc-200 dark:text-zinc-400 dark:aria-pressed:bg-zinc-700 dark:hover:bg-zinc-800"
+          >
+            ⏱<span className="sr-only">{t.latency.toggle}</span>
+          </button>
           <SettingsMenu />
         </div>
       </header>
@@ -129,6 +160,10 @@ export function ChatApp({
         messages={messages}
         status={status}
         onEdit={(messageId, text) => send(text, messageId)}
+        onShowTiming={(messageId) => {
+          setTimedMessageId(messageId);
+          update({ latencyOverlay: true });
+        }}
         onRegenerate={(messageId) => {
           clearError();
           void regenerate({ messageId });
@@ -142,6 +177,13 @@ export function ChatApp({
               clearError();
               void regenerate();
             }}
+          />
+        )}
+        {settings.latencyOverlay && (
+          <LatencyOverlay
+            message={timedMessage}
+            live={busy && timedMessage === lastAnswer}
+            onClose={() => update({ latencyOverlay: false })}
           />
         )}
         <Composer ref={composerRef} busy={busy} onSend={(text) => send(text)} onStop={stopAnswer} />

@@ -15,9 +15,10 @@ interface MessageListProps {
   status: ChatStatus;
   onEdit: (messageId: string, text: string) => void;
   onRegenerate: (messageId: string) => void;
+  onShowTiming: (messageId: string) => void;
 }
 
-export function MessageList({ messages, status, onEdit, onRegenerate }: MessageListProps) {
+export function MessageList({ messages, status, onEdit, onRegenerate, onShowTiming }: MessageListProps) {
   const { t } = useI18n();
   const scrollerRef = useRef<HTMLDivElement>(null);
   const [following, setFollowing] = useState(true);
@@ -62,6 +63,7 @@ export function MessageList({ messages, status, onEdit, onRegenerate }: MessageL
                 streaming={streaming && index === messages.length - 1}
                 canRegenerate={!streaming && index === lastAssistantIndex}
                 onRegenerate={() => onRegenerate(message.id)}
+                onShowTiming={() => onShowTiming(message.id)}
               />
             ),
           )}

@@ -9,6 +9,7 @@ const SHORTCUTS: readonly { keys: readonly string[]; action: keyof Omit<Messages
     { keys: ["Ctrl / ⌘", "Shift", "O"], action: "newChat" },
     { keys: ["Shift", "Esc"], action: "focusComposer" },
     { keys: ["Esc"], action: "stop" },
+    { keys: ["Ctrl / ⌘", "Shift", "L"], action: "latency" },
   ];
 
 /** The app's keyboard shortcuts, listed for reference. */

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { type IncomingMessage, type ServerResponse, STATUS_CODES } from "node:http";
-import { renderR1Prompt, type TemplateMessage } from "./chat-template";
+import { endsInsideThink, renderR1Prompt, type TemplateMessage } from "./chat-template";
 import { ChunkEncoder, type ResponseMeta } from "./chunks";
 import { CompletionResponder } from "./completion-responder";
 import { type ApiError, apiError, errorBody } from "./errors";
@@ -15,6 +15,7 @@ import {
   usageRequest,
 } from "./request";
 import { composeResponse } from "./responses";
+import { effectiveSampling, samplingSeedParts } from "./sampling";
 import { StreamResponder } from "./stream-responder";
 import { planTokens } from "./token-plan";
 import { countTokens } from "./tokenizer";
@@ -79,6 +80,7 @@ function acceptChat(ctx: ChatContext, req: IncomingMessage, body: string): Admis
   const prompt = renderR1Prompt(messages, {
     addGenerationPrompt: request.add_generation_prompt,
     continueFinalMessage: request.continue_final_message,
+    thinkInGenerationPrompt: options.templateAddsThink,
   });
   const promptTokens = countTokens(prompt);
   const limits = checkRequestLimits(request, { maxModelLen: options.maxModelLen, promptTokens }, traits);
@@ -105,9 +107,14 @@ export function handleChatCompletion(
   const { options } = engine;
 
   const question = messages.findLast((message) => message.role === "user")?.content ?? "";
-  const textRandom = mulberry32(hashSeed(request.seed ?? options.seed, prompt));
+  const sampling = effectiveSampling(request, options.generationConfigDefaults);
+  const textRandom = mulberry32(
+    hashSeed(request.seed ?? options.seed, prompt, ...samplingSeedParts(sampling)),
+  );
   const response = options.scriptedResponse ?? composeResponse(question, textRandom, options.reasoningTokens);
-  const plan = planTokens(response, textRandom);
+  // With the old template R1 opens its thinking itself, unless the prompt (e.g. an assistant prefix) already did.
+  const modelOpensThink = !options.templateAddsThink && !endsInsideThink(prompt);
+  const plan = planTokens(response, textRandom, modelOpensThink);
   const requestId =
     headerValue(req.headers["x-request-id"]) ??
     request.request_id ??

@@ -19,6 +19,8 @@ export interface TemplateMessage {
 export interface TemplateFlags {
   addGenerationPrompt: boolean;
   continueFinalMessage: boolean;
+  /** The generation prompt opens `<think>\n` (default); false renders the original January template. */
+  thinkInGenerationPrompt?: boolean;
 }
 
 /**
@@ -46,6 +48,14 @@ export function renderR1Prompt(messages: readonly TemplateMessage[], flags: Temp
     }
   });
   if (inToolOutputs) prompt += TOOL_OUTPUTS_END_TOKEN;
-  else if (flags.addGenerationPrompt) prompt += `${ASSISTANT_TOKEN}${THINK_START_TOKEN}\n`;
+  else if (flags.addGenerationPrompt) {
+    prompt +=
+      flags.thinkInGenerationPrompt === false ? ASSISTANT_TOKEN : `${ASSISTANT_TOKEN}${THINK_START_TOKEN}\n`;
+  }
   return prompt;
+}
+
+/** Whether the prompt leaves the model inside a thinking block (a `<think>` with no `</think>` after it). */
+export function endsInsideThink(prompt: string): boolean {
+  return prompt.lastIndexOf(THINK_START_TOKEN) > prompt.lastIndexOf(THINK_END_TOKEN);
 }

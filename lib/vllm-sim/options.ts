@@ -23,6 +23,16 @@ export const simOptionsObjectSchema = z.strictObject({
   maxModelLen: positiveInt.default(131072),
   /** `--reasoning-parser deepseek_r1`; false sends the raw text (with a literal `</think>`) as content. */
   reasoningParser: z.boolean().default(true),
+  /**
+   * The chat template ends the prompt with `<｜Assistant｜><think>\n` (DeepSeek's template since
+   * 2025-02-09); false emulates the original template, after which the model writes `<think>\n` itself.
+   */
+  templateAddsThink: z.boolean().default(true),
+  /**
+   * `--generation-config auto` (vLLM ≥ 0.8): an omitted temperature/top_p takes the model's
+   * generation_config.json values (0.6/0.95); false emulates `--generation-config vllm` (1.0/1.0).
+   */
+  generationConfigDefaults: z.boolean().default(true),
   /** vLLM release whose wire details to reproduce. */
   emulateVersion: z.string().regex(VERSION_PATTERN, "expected a version like 0.16.0").default("0.16.0"),
   /** `--api-key`: require `Authorization: Bearer <key>` on /v1 routes. */

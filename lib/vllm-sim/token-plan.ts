@@ -1,6 +1,6 @@
 import type { Random } from "./prng";
 import type { ResponseText } from "./responses";
-import { containsCjk, THINK_END_TOKEN, tokenize } from "./tokenizer";
+import { containsCjk, THINK_END_TOKEN, THINK_START_TOKEN, tokenize } from "./tokenizer";
 
 /** The end-of-sentence token decodes to "" (skip_special_tokens), so it streams as an empty delta. */
 const EOS_TEXT = "";
@@ -10,6 +10,8 @@ export interface TokenPlan {
   tokens: readonly string[];
   /** Position of `</think>`; the reasoning parser splits there. */
   thinkEndIndex: number;
+  /** Position of `<think>` when the model opens its thinking itself (the prompt did not). */
+  thinkStartIndex?: number;
 }
 
 function isAscii(text: string): boolean {
@@ -32,11 +34,14 @@ function withPartialUtf8Tokens(pieces: readonly string[], random: Random): strin
   return tokens;
 }
 
-export function planTokens(response: ResponseText, random: Random): TokenPlan {
+/** `modelOpensThink`: the prompt did not open `<think>\n`, so R1 writes it first, as it was trained to. */
+export function planTokens(response: ResponseText, random: Random, modelOpensThink = false): TokenPlan {
   const reasoning = withPartialUtf8Tokens(tokenize(response.reasoning), random);
   const answer = withPartialUtf8Tokens(tokenize(response.answer), random);
+  const opening = modelOpensThink ? [THINK_START_TOKEN, "\n"] : [];
   return {
-    tokens: [...reasoning, THINK_END_TOKEN, "\n\n", ...answer, EOS_TEXT],
-    thinkEndIndex: reasoning.length,
+    tokens: [...opening, ...reasoning, THINK_END_TOKEN, "\n\n", ...answer, EOS_TEXT],
+    thinkEndIndex: opening.length + reasoning.length,
+    ...(modelOpensThink ? { thinkStartIndex: 0 } : {}),
   };
 }

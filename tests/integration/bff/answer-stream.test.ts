@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { streamAnswer } from "@/lib/chat/answer-stream";
 import { type AppConfig, parseConfig } from "@/lib/config";
+import { chunkingVerdict, tokenRates } from "@/lib/timing/figures";
+import type { TimingSnapshot } from "@/lib/timing/stream-timer";
 import { type SimServer, startSimServer } from "@/lib/vllm-sim";
 import { joinDeltas, readChunks, waitFor } from "@/tests/support/ui-stream";
 
@@ -96,6 +98,30 @@ describe("BFF timing", () => {
       expect(timing.gaps.p50Ms).toBeLessThan(16);
       expect(timing.stalls.count).toBe(0);
       expect(timing.ended).toBe(true);
+    } finally {
+      await sim.close();
+    }
+  });
+});
+
+describe("chunking detection", () => {
+  it.each([
+    [16, "upstream-lumps"],
+    [1, "smooth"],
+  ])("an upstream sending %s token(s) per chunk reads as %s", async (streamInterval, verdict) => {
+    const sim = await startSimServer({ ttftMs: 1, itlMs: 1, streamInterval });
+    try {
+      const stream = await streamAnswer(
+        { turns: [{ role: "user", content: "What is 2 + 3?" }] },
+        { messageId: "lumps", signal: new AbortController().signal, config: configFor(sim) },
+      );
+      const metadata = (await readChunks(stream)).find((chunk) => chunk.type === "finish")
+        ?.messageMetadata as {
+        bffTiming: TimingSnapshot;
+        usage: { completionTokens: number };
+      };
+      const rates = tokenRates(metadata.bffTiming, metadata.usage);
+      expect(chunkingVerdict(rates.tokensPerChunk, undefined)).toBe(verdict);
     } finally {
       await sim.close();
     }

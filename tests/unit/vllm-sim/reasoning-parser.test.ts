@@ -39,3 +39,39 @@ describe("completeMessage", () => {
     expect(completeMessage(plan, 8, false)).toEqual({ reasoning: null, content: "Okay.\n</think>\n\nFive." });
   });
 });
+
+// The original template leaves `<think>` to the model: <think> "\n" "Okay" "." </think> "\n\n" "Five" EOS
+const opened: TokenPlan = {
+  tokens: ["<think>", "\n", "Okay", ".", "</think>", "\n\n", "Five", ""],
+  thinkStartIndex: 0,
+  thinkEndIndex: 4,
+};
+
+describe("the deepseek_r1 parser when the model writes <think> itself", () => {
+  it("sends nothing for a lone <think>, then the model's newline as reasoning", () => {
+    expect(streamingDelta(opened, 0, 1, true)).toBeUndefined();
+    expect(streamingDelta(opened, 1, 2, true)).toEqual({ reasoning: "\n" });
+    expect(streamingDelta(opened, 4, 5, true)).toBeUndefined();
+    expect(streamingDelta(opened, 5, 6, true)).toEqual({ content: "\n\n" });
+  });
+
+  it("keeps <think> in a multi-token delta without </think>, like BaseThinkingReasoningParser", () => {
+    expect(streamingDelta(opened, 0, 3, true)).toEqual({ reasoning: "<think>\nOkay" });
+  });
+
+  it("takes the text between the tags when one delta holds both", () => {
+    expect(streamingDelta(opened, 0, 7, true)).toEqual({ content: "\n\nFive", reasoning: "\nOkay." });
+  });
+
+  it("drops everything up to <think> in the complete message", () => {
+    expect(completeMessage(opened, 8, true)).toEqual({ reasoning: "\nOkay.", content: "\n\nFive" });
+    expect(completeMessage(opened, 3, true)).toEqual({ reasoning: "\nOkay", content: null });
+  });
+
+  it("passes <think> through as content without a parser", () => {
+    expect(completeMessage(opened, 8, false)).toEqual({
+      reasoning: null,
+      content: "<think>\nOkay.</think>\n\nFive",
+    });
+  });
+});

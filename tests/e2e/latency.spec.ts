@@ -1,0 +1,36 @@
+import { expect, test } from "@playwright/test";
+
+// The e2e server's simulator answers after 150 ms and then every 12 ms (playwright.config.ts).
+const msOf = (text: string | null) => Number(text?.replace(/[^\d.]/g, ""));
+
+test("the latency overlay shows live phases, TTFT on both clocks, gaps, chunking and upstream load", async ({
+  page,
+}) => {
+  await page.goto("/");
+  await page.keyboard.press("Control+Shift+L");
+  const overlay = page.getByTestId("latency-overlay");
+  await expect(overlay).toBeVisible();
+
+  await page.getByTestId("composer-input").fill("Explain why the sky is blue.");
+  await page.getByTestId("composer-input").press("Enter");
+  await expect(overlay.getByTestId("upstream-running")).toHaveText("1");
+  await expect(page.getByTestId("send")).toBeVisible({ timeout: 30_000 });
+
+  const bffTtft = msOf(await overlay.getByTestId("ttft-bff").textContent());
+  const browserTtft = msOf(await overlay.getByTestId("ttft-browser").textContent());
+  expect(bffTtft).toBeGreaterThanOrEqual(140);
+  expect(bffTtft).toBeLessThan(400);
+  expect(browserTtft).toBeGreaterThanOrEqual(bffTtft);
+  const [p50] = ((await overlay.getByTestId("itl-browser").textContent()) ?? "").split("/").map(msOf);
+  expect(p50).toBeGreaterThanOrEqual(8);
+  expect(p50).toBeLessThanOrEqual(20);
+  await expect(overlay.getByTestId("chunking")).toHaveAttribute("data-verdict", "smooth");
+  await expect(overlay.getByTestId("rate-thinking")).toHaveText(/^\d+/);
+
+  // The figures are stored with the answer: after a reload the BFF's are still there.
+  await page.reload();
+  await page.getByTestId("show-timing").click();
+  await expect(page.getByTestId("latency-overlay").getByTestId("ttft-bff")).toHaveText(`${bffTtft} ms`);
+  await page.keyboard.press("Control+Shift+L");
+  await expect(page.getByTestId("latency-overlay")).toBeHidden();
+});
