@@ -1,6 +1,6 @@
 import { isChinese } from "./language";
 import { alreadyAsksForBoxedAnswer, isMathQuestion, MATH_DIRECTIVE_EN, MATH_DIRECTIVE_ZH } from "./maths";
-import { estimateTokens, TEMPLATE_TOKENS_FIXED, TEMPLATE_TOKENS_PER_TURN } from "./tokens";
+import { estimateTokens, safetyMargin, TEMPLATE_TOKENS_FIXED, TEMPLATE_TOKENS_PER_TURN } from "./tokens";
 
 /** DeepSeek's usage recommendations for R1 and its distills (deepseek-ai/DeepSeek-R1, "Usage Recommendations"). */
 export const R1_TEMPERATURE = { default: 0.6, min: 0.5, max: 0.7 } as const;
@@ -130,7 +130,7 @@ export function applyR1Rules(input: R1Input, limits: R1Limits): R1Plan {
   const promptTokensEstimate =
     TEMPLATE_TOKENS_FIXED +
     messages.reduce((sum, message) => sum + estimateTokens(message.content) + TEMPLATE_TOKENS_PER_TURN, 0);
-  const room = limits.maxModelLen - promptTokensEstimate;
+  const room = limits.maxModelLen - promptTokensEstimate - safetyMargin(promptTokensEstimate);
   if (room < MIN_ANSWER_TOKENS) throw new PromptTooLongError(promptTokensEstimate, limits.maxModelLen);
   const wanted = input.maxTokens ?? limits.defaultMaxTokens;
   const maxTokens = Math.min(wanted, room);

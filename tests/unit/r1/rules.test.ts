@@ -7,6 +7,7 @@ import {
   type R1Limits,
   stripReasoning,
 } from "@/lib/r1/rules";
+import { estimateTokens, safetyMargin } from "@/lib/r1/tokens";
 
 const limits: R1Limits = { maxModelLen: 131_072, defaultMaxTokens: 32_768, forceThinkPrefix: false };
 const ids = (plan: ReturnType<typeof applyR1Rules>) => plan.applied.map((rule) => rule.id);
@@ -62,6 +63,19 @@ describe("maths directive", () => {
     expect(addMathDirective("Solve x^2 - 5x + 6 = 0")).toContain(MATH_DIRECTIVE_EN);
   });
 
+  it.each([
+    "What is 12 times 7?",
+    "Find the greatest common divisor of 84 and 126.",
+    "What is 3 to the power of 4?",
+    "What is the least common multiple of 4 and 6?",
+  ])("recognises plainly worded maths: %s", (question) => {
+    expect(addMathDirective(question)).toContain(MATH_DIRECTIVE_EN);
+  });
+
+  it.each(["12 乘以 7 是多少", "求 84 和 126 的最大公约数"])("recognises Chinese maths: %s", (question) => {
+    expect(addMathDirective(question)).toContain(MATH_DIRECTIVE_ZH);
+  });
+
   it("adds the Chinese directive to a Chinese maths question", () => {
     expect(addMathDirective("计算 12 + 30 等于多少？")).toBe(`计算 12 + 30 等于多少？\n${MATH_DIRECTIVE_ZH}`);
   });
@@ -113,6 +127,14 @@ describe("thinking prefix", () => {
   });
 });
 
+describe("token estimate", () => {
+  it("counts digits one by one and LaTeX densely, so it does not fall short of Qwen's tokenizer", () => {
+    expect(estimateTokens("12345")).toBe(5);
+    expect(estimateTokens("答案是")).toBe(3);
+    expect(estimateTokens("\\frac{1}{2}")).toBeGreaterThanOrEqual(5);
+  });
+});
+
 describe("max_tokens", () => {
   it("uses the default when it fits", () => {
     const plan = applyR1Rules({ turns: [{ role: "user", content: "Hi" }] }, limits);
@@ -120,12 +142,12 @@ describe("max_tokens", () => {
     expect(ids(plan)).not.toContain("max-tokens-bounded");
   });
 
-  it("bounds max_tokens by what the context leaves", () => {
+  it("bounds max_tokens by what the context leaves, keeping a safety margin for the estimate", () => {
     const plan = applyR1Rules(
       { turns: [{ role: "user", content: "word ".repeat(200) }] },
       { ...limits, maxModelLen: 1_000 },
     );
-    expect(plan.maxTokens).toBe(1_000 - plan.promptTokensEstimate);
+    expect(plan.maxTokens).toBe(1_000 - plan.promptTokensEstimate - safetyMargin(plan.promptTokensEstimate));
     expect(plan.maxTokens).toBeLessThan(1_000);
     expect(ids(plan)).toContain("max-tokens-bounded");
   });
