@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useEffect } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import type { ConversationSummary } from "@/lib/db";
@@ -79,6 +80,13 @@ export function Sidebar({
             />
           ))}
         </ul>
+        <Link
+          href="/status"
+          data-testid="status-link"
+          className="border-zinc-200 border-t px-4 py-2 text-sm text-zinc-600 hover:underline dark:border-zinc-800 dark:text-zinc-400"
+        >
+          {t.status.title}
+        </Link>
       </nav>
     </>
   );

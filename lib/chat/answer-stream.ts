@@ -4,6 +4,7 @@ import { streamText, type UIMessageChunk, wrapLanguageModel } from "ai";
 import { type AppConfig, getConfig } from "@/lib/config";
 import { logger } from "@/lib/observability/logger";
 import { metrics } from "@/lib/observability/metrics";
+import { recordAnswerLatency } from "@/lib/observability/recent-answers";
 import { r1ReasoningMiddleware } from "@/lib/r1/reasoning-middleware";
 import { applyR1Rules, type ConversationTurn } from "@/lib/r1/rules";
 import { StreamTimer } from "@/lib/timing/stream-timer";
@@ -145,6 +146,13 @@ export async function streamAnswer(
         relay.requests.inc({ outcome });
         if (outcome === "stopped") relay.abortedStreams.inc();
         const timing = timer.snapshot(performance.now());
+        recordAnswerLatency({
+          at: Date.now(),
+          outcome,
+          ttftMs: timing.ttftMs,
+          gapP50Ms: timing.gaps.p50Ms,
+          gapP95Ms: timing.gaps.p95Ms,
+        });
         logger().info(
           {
             event: "answer",
