@@ -5,6 +5,7 @@ import { DefaultChatTransport } from "ai";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { LatencyOverlay } from "@/components/latency/latency-overlay";
+import { StopwatchIcon } from "@/components/latency/stopwatch-icon";
 import { SettingsMenu } from "@/components/settings/settings-menu";
 import { useSettings } from "@/components/settings/settings-provider";
 import type { ChatMessage } from "@/lib/chat/chat-message";
@@ -151,7 +152,8 @@ export function ChatApp({
             title={t.latency.toggle}
             className="rounded-md px-2 py-1 text-sm text-zinc-600 hover:bg-zinc-100 aria-pressed:bg-zinc-200 dark:text-zinc-400 dark:aria-pressed:bg-zinc-700 dark:hover:bg-zinc-800"
           >
-            ⏱<span className="sr-only">{t.latency.toggle}</span>
+            <StopwatchIcon />
+            <span className="sr-only">{t.latency.toggle}</span>
           </button>
           <SettingsMenu />
         </div>
