@@ -76,7 +76,18 @@ export function ChatApp({
     transport,
     messageMetadataSchema,
     experimental_throttle: 32,
-    onFinish: onTurnFinished,
+    onFinish: ({ message }) => {
+      onTurnFinished();
+      // The browser's figures are stored with the answer, so a reload still shows both clocks.
+      const timing = browserTimings.get(message.id, performance.now());
+      if (timing && message.role === "assistant") {
+        void fetch(`/api/conversations/${conversationId}/messages/${message.id}/timing`, {
+          method: "PUT",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(timing),
+        });
+      }
+    },
   });
   const busy = status === "submitted" || status === "streaming";
   const { settings, update } = useSettings();

@@ -22,7 +22,7 @@ const seconds = (value?: number) => (value === undefined ? "–" : `${(value / 1
 export function LatencyOverlay({ message, live, onClose }: LatencyOverlayProps) {
   const { t } = useI18n();
   const bff = message?.metadata?.bffTiming;
-  const browser = useBrowserTiming(message?.id, live);
+  const browser = useBrowserTiming(message?.id, live) ?? message?.metadata?.browserTiming;
   const rates = bff ? tokenRates(bff, message?.metadata?.usage) : undefined;
   const verdict = chunkingVerdict(
     rates?.tokensPerChunk,

@@ -2,6 +2,7 @@ import "server-only";
 import { getChatStore, type StoredMessage } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getGenerationHub } from "@/lib/generation";
+import type { BrowserTiming } from "@/lib/timing/browser-timings";
 import type { ChatMessage } from "./chat-message";
 
 export async function listConversations(ownerId: string) {
@@ -54,4 +55,34 @@ function toChatMessage(message: StoredMessage): ChatMessage {
       ...(message.role === "assistant" ? { state: message.state, error: message.error } : {}),
     },
   };
+}
+
+/** How long to wait for an answer's final write before adding the browser's figures to it. */
+const SETTLE_ATTEMPTS = 20;
+const SETTLE_INTERVAL_MS = 100;
+
+/**
+ * Stores the browser's arrival figures with a finished answer, so a reload still shows both clocks. The
+ * answer's own final write may still be on its way, so this waits for it rather than race it.
+ */
+export async function storeBrowserTiming(
+  ownerId: string,
+  conversationId: string,
+  messageId: string,
+  browserTiming: BrowserTiming,
+): Promise<void> {
+  const store = await getChatStore();
+  for (let attempt = 0; attempt < SETTLE_ATTEMPTS; attempt++) {
+    const found = await store.getConversation(ownerId, conversationId);
+    const message = found?.messages.find((candidate) => candidate.id === messageId);
+    if (message?.role !== "assistant") throw new AppError("not_found", "This answer does not exist.");
+    if (message.state !== "streaming") {
+      await store.updateMessage(ownerId, conversationId, messageId, {
+        metadata: { ...(message.metadata ?? {}), browserTiming },
+      });
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_INTERVAL_MS));
+  }
+  throw new AppError("conflict", "This answer is still being written.");
 }

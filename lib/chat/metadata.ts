@@ -22,6 +22,12 @@ export const timingSnapshotSchema = z.object({
   ended: z.boolean(),
 });
 
+export const browserTimingSchema = timingSnapshotSchema.extend({
+  clock: z.literal("browser"),
+  reads: z.number().int().nonnegative(),
+  resumed: z.boolean(),
+});
+
 export const messageMetadataSchema = z.object({
   model: z.string().optional(),
   simulated: z.boolean().optional(),
@@ -29,6 +35,8 @@ export const messageMetadataSchema = z.object({
   sampling: z.object({ temperature: z.number(), topP: z.number(), maxTokens: z.number() }).optional(),
   /** Upstream events as the BFF saw them, on the BFF's clock; updated while the answer streams. */
   bffTiming: timingSnapshotSchema.optional(),
+  /** Arrivals as the browser that asked saw them, on its own clock; sent back and stored after the answer. */
+  browserTiming: browserTimingSchema.optional(),
   usage: z
     .object({
       promptTokens: z.number().optional(),

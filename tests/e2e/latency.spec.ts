@@ -27,10 +27,22 @@ test("the latency overlay shows live phases, TTFT on both clocks, gaps, chunking
   await expect(overlay.getByTestId("chunking")).toHaveAttribute("data-verdict", "smooth");
   await expect(overlay.getByTestId("rate-thinking")).toHaveText(/^\d+/);
 
-  // The figures are stored with the answer: after a reload the BFF's are still there.
+  // The figures of both clocks are stored with the answer: after a reload they are still there.
+  const conversation = new URL(page.url()).pathname.split("/").at(-1);
+  await expect
+    .poll(async () => {
+      const { messages } = (await (await page.request.get(`/api/conversations/${conversation}`)).json()) as {
+        messages: { metadata?: { browserTiming?: unknown } }[];
+      };
+      return messages.at(-1)?.metadata?.browserTiming !== undefined;
+    })
+    .toBe(true);
   await page.reload();
   await page.getByTestId("show-timing").click();
   await expect(page.getByTestId("latency-overlay").getByTestId("ttft-bff")).toHaveText(`${bffTtft} ms`);
+  await expect(page.getByTestId("latency-overlay").getByTestId("ttft-browser")).toHaveText(
+    `${browserTtft} ms`,
+  );
   await page.keyboard.press("Control+Shift+L");
   await expect(page.getByTestId("latency-overlay")).toBeHidden();
 });
