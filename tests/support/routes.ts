@@ -16,7 +16,8 @@ export async function loadRoutes(simOptions: Parameters<typeof startSimServer>[0
   const stop = await import("@/app/api/chat/[id]/stop/route");
   const conversations = await import("@/app/api/conversations/route");
   const conversation = await import("@/app/api/conversations/[id]/route");
-  return { sim, chat, follow, stop, conversations, conversation };
+  const timing = await import("@/app/api/conversations/[id]/messages/[messageId]/timing/route");
+  return { sim, chat, follow, stop, conversations, conversation, timing };
 }
 
 /** A browser: keeps the owner cookie the server issues, like a real one does. */

@@ -196,6 +196,41 @@ describe("answers outlive the page that asked", () => {
   });
 });
 
+describe("the browser's timing figures", () => {
+  it("are validated and stored with the answer, only by its owner", async () => {
+    const browser = new Browser();
+    await readUiChunks(await ask(browser, "timing-0001", "What is 6 * 7?"));
+    const answerId = (await loadSettled(browser, "timing-0001"))?.messages[1]?.id as string;
+    const timing = {
+      clock: "browser",
+      ttftMs: 52,
+      phases: { waitingMs: 52, thinkingMs: 300, answeringMs: 200 },
+      chunks: { reasoning: 30, answer: 20 },
+      gaps: { count: 49, p50Ms: 10, p95Ms: 14, maxMs: 30 },
+      stalls: { count: 0, longestMs: 0, thresholdMs: 250 },
+      recentGapsMs: [10, 11, 9],
+      ended: true,
+      reads: 50,
+      resumed: false,
+    };
+    const put = (who: Browser, body: unknown) =>
+      routes.timing.PUT(
+        who.request(`/api/conversations/timing-0001/messages/${answerId}/timing`, {
+          method: "PUT",
+          json: body,
+        }),
+        { params: Promise.resolve({ id: "timing-0001", messageId: answerId }) },
+      );
+
+    expect((await put(browser, { ...timing, ttftMs: -5 })).status).toBe(400);
+    expect((await put(new Browser(), timing)).status).toBe(404);
+    expect((await put(browser, timing)).status).toBe(204);
+    const stored = (await load(browser, "timing-0001"))?.messages[1]?.metadata;
+    expect(stored?.browserTiming).toEqual(timing);
+    expect(stored?.bffTiming?.clock).toBe("bff");
+  });
+});
+
 describe("editing and regenerating", () => {
   it("edit-and-resend replaces the question and everything after it", async () => {
     const browser = new Browser();
