@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { ActionButton } from "./action-button";
 
 const FEEDBACK_MS = 1_500;
 
@@ -25,13 +26,8 @@ export function CopyButton({ text, label, testId }: { text: string; label: strin
     setTimeout(() => setCopied(false), FEEDBACK_MS);
   };
   return (
-    <button
-      type="button"
-      data-testid={testId}
-      onClick={() => void copy()}
-      className="rounded-md px-2 py-0.5 text-xs text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800 focus-visible:outline-2 focus-visible:outline-accent dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
-    >
+    <ActionButton data-testid={testId} onClick={() => void copy()}>
       <span aria-live="polite">{copied ? t.messageActions.copied : label}</span>
-    </button>
+    </ActionButton>
   );
 }

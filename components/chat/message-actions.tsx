@@ -2,6 +2,7 @@
 
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { extractFinalBoxed } from "@/lib/markdown/extract-final-boxed";
+import { ActionButton } from "./action-button";
 import { CopyButton } from "./copy-button";
 
 interface MessageActionsProps {
@@ -22,24 +23,14 @@ export function MessageActions({ answer, canRegenerate, onRegenerate, onShowTimi
         <CopyButton text={boxed} label={t.messageActions.copyFinalAnswer(boxed)} testId="copy-boxed" />
       )}
       {canRegenerate && (
-        <button
-          type="button"
-          data-testid="regenerate"
-          onClick={onRegenerate}
-          className="rounded-md px-2 py-0.5 text-xs text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800 focus-visible:outline-2 focus-visible:outline-accent dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
-        >
+        <ActionButton data-testid="regenerate" onClick={onRegenerate}>
           {t.messageActions.regenerate}
-        </button>
+        </ActionButton>
       )}
       {onShowTiming && (
-        <button
-          type="button"
-          data-testid="show-timing"
-          onClick={onShowTiming}
-          className="rounded-md px-2 py-0.5 text-xs text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800 focus-visible:outline-2 focus-visible:outline-accent dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
-        >
+        <ActionButton data-testid="show-timing" onClick={onShowTiming}>
           ⏱ {t.latency.showFor}
-        </button>
+        </ActionButton>
       )}
     </>
   );

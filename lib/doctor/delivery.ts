@@ -1,4 +1,4 @@
-import { percentile, percentiles } from "./stats";
+import { percentile, percentiles } from "@/lib/stats";
 import type { TokenChunk, TokenTimeline } from "./token-timeline";
 import type { Percentiles } from "./types";
 
@@ -64,12 +64,12 @@ export function deliveryStats(timeline: TokenTimeline): DeliveryStats {
     medianTokensPerChunk:
       percentile(
         timeline.chunks.map((chunk) => chunk.tokens),
-        0.5,
+        50,
       ) ?? 0,
     medianChunksPerDelivery:
       percentile(
         deliveries.map((d) => d.chunks),
-        0.5,
+        50,
       ) ?? 0,
     lumpedChunkShare: chunks ? lumped / chunks : 0,
     largestDeliveryShare: tokens ? Math.max(...deliveries.map((d) => d.tokens)) / tokens : 0,

@@ -1,4 +1,4 @@
-import { formatMs } from "./stats";
+import { formatMs } from "./format-ms";
 import type { DoctorReport, FindingStatus } from "./types";
 
 export interface FormatOptions {

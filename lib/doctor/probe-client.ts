@@ -1,3 +1,4 @@
+import { authHeaders, serverRoot } from "@/lib/upstream/model-server";
 import type { Deadline } from "./deadline";
 import type { ResolvedDoctorOptions } from "./options";
 
@@ -18,8 +19,8 @@ export class ProbeClient {
     readonly deadline: Deadline,
   ) {
     this.apiBase = options.baseURL;
-    this.root = options.baseURL.replace(/\/v1$/, "");
-    this.authorization = options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {};
+    this.root = serverRoot(options);
+    this.authorization = authHeaders(options);
   }
 
   /** GET a server route such as /health; the API key goes only to /v1 routes, as vLLM checks it there. */

@@ -1,21 +1,4 @@
-/** Every sample of one metric in Prometheus text format, one per label set. */
-export function metricSamples(text: string, name: string): number[] {
-  const samples: number[] = [];
-  for (const line of text.split("\n")) {
-    if (!line.startsWith(name)) continue;
-    const rest = line.slice(name.length);
-    // The next character tells `vllm:foo` apart from `vllm:foo_total` and friends.
-    if (rest[0] !== "{" && rest[0] !== " ") continue;
-    const value = Number(
-      rest
-        .slice(rest.lastIndexOf("}") + 1)
-        .trim()
-        .split(/\s+/)[0],
-    );
-    if (Number.isFinite(value)) samples.push(value);
-  }
-  return samples;
-}
+import { maxOf, parsePrometheusText, sumOf } from "@/lib/observability/prometheus-text";
 
 /** Engine load gauges; summed over engines, except the cache usage, whose fullest engine matters. */
 export interface EngineLoad {
@@ -24,15 +7,15 @@ export interface EngineLoad {
   kvCacheUsage?: number;
 }
 
-const sum = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) : undefined);
-const max = (values: number[]) => (values.length ? Math.max(...values) : undefined);
-
 export function engineLoad(text: string): EngineLoad {
-  const kv = metricSamples(text, "vllm:kv_cache_usage_perc");
+  // Whatever can be read counts: lines that are not samples, and values that are not finite, are passed over.
+  const samples = parsePrometheusText(text, { skipMalformed: true }).filter((sample) =>
+    Number.isFinite(sample.value),
+  );
   return {
-    running: sum(metricSamples(text, "vllm:num_requests_running")),
-    waiting: sum(metricSamples(text, "vllm:num_requests_waiting")),
+    running: sumOf(samples, "vllm:num_requests_running"),
+    waiting: sumOf(samples, "vllm:num_requests_waiting"),
     // The pre-0.12 name of the same gauge.
-    kvCacheUsage: max(kv.length ? kv : metricSamples(text, "vllm:gpu_cache_usage_perc")),
+    kvCacheUsage: maxOf(samples, "vllm:kv_cache_usage_perc") ?? maxOf(samples, "vllm:gpu_cache_usage_perc"),
   };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { describeNetworkFailure, isTimeout } from "./network-failure";
+import { describeNetworkFailure, isTimeout } from "@/lib/upstream/network-failure";
 import { errorMessage, type ProbeClient } from "./probe-client";
 
 const deltaSchema = z.looseObject({

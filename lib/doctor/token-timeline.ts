@@ -1,5 +1,5 @@
+import { percentiles } from "@/lib/stats";
 import type { ChatChunk, StreamEvent } from "./sse-recorder";
-import { percentiles } from "./stats";
 import type { StreamLatency } from "./types";
 
 /** A chunk that carried generated tokens, and when it arrived. */

@@ -1,3 +1,5 @@
+import type { Percentiles } from "@/lib/stats";
+
 export type FindingStatus = "ok" | "warn" | "fail" | "info";
 
 export type FindingId =
@@ -30,10 +32,7 @@ export interface Finding {
   fix?: string;
 }
 
-export interface Percentiles {
-  p50: number;
-  p95: number;
-}
+export type { Percentiles };
 
 /** One streamed request as the client saw it. */
 export interface StreamLatency {

@@ -1,6 +1,6 @@
+import { mean, percentile, sampleStandardDeviation } from "@/lib/stats";
 import type { Problem, Topic } from "./problems";
 import type { Attempt, EvalMode } from "./runner";
-import { mean, percentile, sampleStandardDeviation } from "./statistics";
 
 /** p50 and p95 in milliseconds; null when no request got that far. */
 export interface LatencySummary {
@@ -87,6 +87,6 @@ function latency(values: number[]): LatencySummary {
 }
 
 /** JSON has no NaN; null says "not measurable" explicitly. */
-function finiteOrNull(value: number): number | null {
-  return Number.isFinite(value) ? value : null;
+function finiteOrNull(value: number | undefined): number | null {
+  return value !== undefined && Number.isFinite(value) ? value : null;
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { getConfig } from "@/lib/config";
 import { type DoctorReport, runDoctor } from "@/lib/doctor";
-import { resolveUpstream, serverRoot } from "@/lib/upstream/upstream";
+import { serverRoot } from "@/lib/upstream/model-server";
+import { resolveUpstream } from "@/lib/upstream/upstream";
 
 export type PublicDoctorReport = Omit<DoctorReport, "baseURL">;
 

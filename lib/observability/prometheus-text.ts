@@ -7,17 +7,26 @@ export interface PrometheusSample {
 const SAMPLE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})?\s+(\S+)(?:\s+\d+)?$/;
 const LABEL = /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g;
 
+export interface ParseOptions {
+  /** Pass over lines that are not samples instead of failing: for readers that take what they can. */
+  skipMalformed?: boolean;
+}
+
 /**
  * Reads the samples of a Prometheus text exposition (what vLLM's /metrics and ours serve). Comments and
- * type lines are skipped; a malformed line is an error, since a half-read exposition would mislead.
+ * type lines are skipped; a malformed line is an error, since a half-read exposition would mislead,
+ * unless `skipMalformed` is set.
  */
-export function parsePrometheusText(text: string): PrometheusSample[] {
+export function parsePrometheusText(text: string, options: ParseOptions = {}): PrometheusSample[] {
   const samples: PrometheusSample[] = [];
   for (const [index, raw] of text.split("\n").entries()) {
     const line = raw.trim();
     if (line === "" || line.startsWith("#")) continue;
     const match = SAMPLE.exec(line);
-    if (!match) throw new Error(`line ${index + 1} is not a Prometheus sample: ${line.slice(0, 80)}`);
+    if (!match) {
+      if (options.skipMalformed) continue;
+      throw new Error(`line ${index + 1} is not a Prometheus sample: ${line.slice(0, 80)}`);
+    }
     const [, name, labelText, valueText] = match as unknown as [string, string, string | undefined, string];
     const labels: Record<string, string> = {};
     for (const label of labelText?.matchAll(LABEL) ?? []) {
@@ -26,16 +35,30 @@ export function parsePrometheusText(text: string): PrometheusSample[] {
       );
     }
     const value = valueText === "+Inf" ? Infinity : valueText === "-Inf" ? -Infinity : Number(valueText);
-    if (Number.isNaN(value) && valueText !== "NaN") throw new Error(`line ${index + 1} has no numeric value`);
+    if (Number.isNaN(value) && valueText !== "NaN") {
+      if (options.skipMalformed) continue;
+      throw new Error(`line ${index + 1} has no numeric value`);
+    }
     samples.push({ name, labels, value });
   }
   return samples;
 }
 
+/** The values of exactly the named metric, one per label set, in exposition order. */
+export function valuesOf(samples: PrometheusSample[], name: string): number[] {
+  return samples.filter((sample) => sample.name === name).map((sample) => sample.value);
+}
+
 /** Sum of a metric's samples across label sets (e.g. one gauge per engine). */
 export function sumOf(samples: PrometheusSample[], name: string): number | undefined {
-  const matching = samples.filter((sample) => sample.name === name);
-  return matching.length ? matching.reduce((sum, sample) => sum + sample.value, 0) : undefined;
+  const values = valuesOf(samples, name);
+  return values.length ? values.reduce((sum, value) => sum + value, 0) : undefined;
+}
+
+/** Largest of a metric's samples across label sets (e.g. the fullest engine's cache). */
+export function maxOf(samples: PrometheusSample[], name: string): number | undefined {
+  const values = valuesOf(samples, name);
+  return values.length ? Math.max(...values) : undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 import "server-only";
-import { percentile } from "@/lib/timing/percentile";
+import { percentileOfSorted } from "@/lib/stats";
 
 export interface AnswerSummary {
   /** Epoch milliseconds when the answer ended. */
@@ -33,6 +33,8 @@ export function recordAnswerLatency(summary: AnswerSummary): void {
   if (answers.length > CAPACITY) answers.splice(0, answers.length - CAPACITY);
 }
 
+const nearestRank = (sorted: number[], p: number) => percentileOfSorted(sorted, p, "nearest-rank");
+
 export function recentLatency(): RecentLatency {
   const answers = [...window()];
   const sortedOf = (pick: (answer: AnswerSummary) => number | undefined) =>
@@ -44,7 +46,7 @@ export function recentLatency(): RecentLatency {
   const gapP95 = sortedOf((answer) => answer.gapP95Ms);
   return {
     answers,
-    ttftMs: { p50: percentile(ttft, 50), p95: percentile(ttft, 95) },
-    gapP95Ms: { p50: percentile(gapP95, 50), p95: percentile(gapP95, 95) },
+    ttftMs: { p50: nearestRank(ttft, 50), p95: nearestRank(ttft, 95) },
+    gapP95Ms: { p50: nearestRank(gapP95, 50), p95: nearestRank(gapP95, 95) },
   };
 }

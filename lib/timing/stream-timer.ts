@@ -1,4 +1,4 @@
-import { percentile } from "./percentile";
+import { percentileOfSorted } from "@/lib/stats";
 
 export type ChunkKind = "reasoning" | "answer";
 
@@ -80,8 +80,8 @@ export class StreamTimer {
       chunks: { ...this.counts },
       gaps: {
         count: sorted.length,
-        p50Ms: percentile(sorted, 50),
-        p95Ms: percentile(sorted, 95),
+        p50Ms: percentileOfSorted(sorted, 50, "nearest-rank"),
+        p95Ms: percentileOfSorted(sorted, 95, "nearest-rank"),
         maxMs: sorted.length ? sorted[sorted.length - 1] : undefined,
       },
       stalls: { count: this.stallCount, longestMs: this.longestStall, thresholdMs: this.stallThresholdMs },

@@ -1,40 +1,5 @@
 import { APICallError } from "@ai-sdk/provider";
-
-/** Error codes Node's fetch (undici) puts on `error.cause` when a connection fails. */
-const NETWORK_REASONS: Record<string, string> = {
-  ECONNREFUSED: "connection refused (is vLLM running?)",
-  ECONNRESET: "the connection was reset",
-  ENOTFOUND: "the host name does not resolve",
-  EAI_AGAIN: "the host name does not resolve",
-  ETIMEDOUT: "the connection timed out",
-  EHOSTUNREACH: "the host is unreachable",
-  UND_ERR_SOCKET: "the connection was closed by the server",
-  UND_ERR_CONNECT_TIMEOUT: "the connection timed out",
-};
-
-function causeChain(error: unknown): unknown[] {
-  const chain: unknown[] = [];
-  let current = error;
-  while (current && chain.length < 5) {
-    chain.push(current);
-    current = (current as { cause?: unknown }).cause;
-  }
-  return chain;
-}
-
-function networkCode(error: unknown): string | undefined {
-  for (const link of causeChain(error)) {
-    const code = (link as { code?: unknown }).code;
-    if (typeof code === "string" && code in NETWORK_REASONS) return code;
-  }
-  return undefined;
-}
-
-export function describeFetchFailure(error: unknown): string {
-  if (error instanceof DOMException && error.name === "TimeoutError") return "it did not answer in time";
-  const code = networkCode(error);
-  return code ? (NETWORK_REASONS[code] as string) : "the connection failed";
-}
+import { causeChain, describeFetchFailure, networkErrorCode } from "./network-failure";
 
 function isAbort(error: unknown): boolean {
   return causeChain(error).some((link) => link instanceof Error && link.name === "AbortError");
@@ -101,7 +66,7 @@ export function classifyStreamError(error: unknown): { kind: UpstreamErrorKind; 
       message: `The model server reported an error mid-answer (${upstreamError}). What arrived so far is kept; you can retry.`,
     };
   }
-  if (networkCode(error) || causeChain(error).some((link) => link instanceof TypeError)) {
+  if (networkErrorCode(error) || causeChain(error).some((link) => link instanceof TypeError)) {
     return { kind: "connection_lost", message: CONNECTION_LOST };
   }
   return {

@@ -1,9 +1,10 @@
 import "server-only";
 import { type AppConfig, getConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors";
-import { describeFetchFailure } from "./describe-error";
+import { authHeaders, serverRoot } from "./model-server";
+import { describeFetchFailure } from "./network-failure";
 import { fetchServedModel } from "./served-model";
-import { authHeaders, resolveUpstream, serverRoot } from "./upstream";
+import { resolveUpstream } from "./upstream";
 
 export interface HealthReport {
   status: "ok" | "degraded";

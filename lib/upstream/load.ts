@@ -1,7 +1,8 @@
 import "server-only";
 import { histogramQuantile, parsePrometheusText, sumOf } from "@/lib/observability/prometheus-text";
-import { describeFetchFailure } from "./describe-error";
-import { authHeaders, serverRoot, type Upstream } from "./upstream";
+import { authHeaders, serverRoot } from "./model-server";
+import { describeFetchFailure } from "./network-failure";
+import type { Upstream } from "./upstream";
 
 export interface UpstreamLoad {
   running?: number;

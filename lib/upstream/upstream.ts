@@ -1,11 +1,9 @@
 import "server-only";
 import { type AppConfig, getConfig } from "@/lib/config";
 import { builtinSimulator } from "./builtin-simulator";
+import type { ModelServer } from "./model-server";
 
-export interface Upstream {
-  /** OpenAI-compatible base URL, ending in /v1. */
-  baseURL: string;
-  apiKey?: string;
+export interface Upstream extends ModelServer {
   simulated: boolean;
 }
 
@@ -15,13 +13,4 @@ export async function resolveUpstream(config: AppConfig = getConfig()): Promise<
   }
   const simulator = await builtinSimulator(config);
   return { baseURL: `${simulator.url}/v1`, simulated: true };
-}
-
-/** vLLM serves /health, /metrics and /version beside /v1, not under it. */
-export function serverRoot(upstream: Upstream): string {
-  return upstream.baseURL.replace(/\/v1$/, "");
-}
-
-export function authHeaders(upstream: Upstream): Record<string, string> {
-  return upstream.apiKey ? { Authorization: `Bearer ${upstream.apiKey}` } : {};
 }

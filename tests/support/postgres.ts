@@ -1,10 +1,11 @@
-import { execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
+import { installDebianPackage } from "./debian-package";
+import { closedPort } from "./ports";
 
 /**
  * A throwaway PostgreSQL server from Debian's packages, for tests: its own data directory under the
@@ -52,7 +53,7 @@ export async function startPostgres(): Promise<PostgresServer> {
 async function startServer(pgCtl: (...args: string[]) => Promise<unknown>, dir: string): Promise<number> {
   const log = join(dir, "server.log");
   for (let attempt = 1; ; attempt++) {
-    const port = await freePort();
+    const port = await closedPort();
     const options = [
       `-p ${port}`,
       "-c listen_addresses=127.0.0.1",
@@ -98,32 +99,10 @@ function findPostgresBin(): string | undefined {
 
 async function installPostgres(): Promise<string> {
   const missing = `PostgreSQL's server programs (initdb, pg_ctl) are not under ${DEBIAN_PACKAGE_BINS}/*/bin`;
-  if (process.getuid?.() !== 0 || !existsSync("/usr/bin/apt-get")) {
-    throw new Error(`${missing}; install Debian's postgresql package (apt-get install postgresql).`);
-  }
-  console.log(`${missing}: installing Debian's postgresql package for the database tests…`);
-  try {
-    await runVisibly("apt-get", ["update", "-qq"]);
-    await runVisibly("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "postgresql"]);
-  } catch (error) {
-    throw new Error(`${missing}, and installing Debian's postgresql package failed.`, { cause: error });
-  }
+  await installDebianPackage("postgresql", missing);
   const bin = findPostgresBin();
   if (!bin) throw new Error(`${missing}, even after installing Debian's postgresql package.`);
   return bin;
-}
-
-function runVisibly(command: string, args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      stdio: "inherit",
-      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
-    });
-    child.on("error", reject);
-    child.on("exit", (code) =>
-      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`)),
-    );
-  });
 }
 
 function runAs(user: string | undefined, command: string, args: string[]) {
@@ -133,12 +112,4 @@ function runAs(user: string | undefined, command: string, args: string[]) {
 async function userIds(user: string): Promise<[uid: number, gid: number]> {
   const [uid, gid] = await Promise.all([run("id", ["-u", user]), run("id", ["-g", user])]);
   return [Number(uid.stdout.trim()), Number(gid.stdout.trim())];
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }

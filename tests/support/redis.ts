@@ -1,21 +1,14 @@
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { closedPort } from "./ui-stream";
+import { installDebianPackage } from "./debian-package";
+import { closedPort } from "./ports";
 
 const REDIS_SERVER = "/usr/bin/redis-server";
 
 /** Installs Debian's redis-server when it is missing and we may (root with apt); otherwise fails clearly. */
-function ensureRedisServer(): void {
+async function ensureRedisServer(): Promise<void> {
   if (existsSync(REDIS_SERVER)) return;
-  if (process.getuid?.() !== 0) {
-    throw new Error("These tests need Redis: install it with `sudo apt-get install -y redis-server`.");
-  }
-  console.info("redis-server is missing: installing Debian's redis-server package…");
-  execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-  execFileSync("apt-get", ["install", "-y", "-qq", "redis-server"], {
-    stdio: "inherit",
-    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
-  });
+  await installDebianPackage("redis-server", `These tests need Redis, and ${REDIS_SERVER} is missing`);
 }
 
 export interface ThrowawayRedis {
@@ -25,7 +18,7 @@ export interface ThrowawayRedis {
 
 /** A Redis server on a free loopback port with no persistence, for one test file. */
 export async function startRedis(): Promise<ThrowawayRedis> {
-  ensureRedisServer();
+  await ensureRedisServer();
   const port = await closedPort();
   const server: ChildProcess = spawn(
     REDIS_SERVER,

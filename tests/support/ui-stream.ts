@@ -79,13 +79,3 @@ export async function waitFor(condition: () => boolean, timeoutMs = 2_000): Prom
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
-
-/** A loopback port with nothing listening on it (fetch refuses well-known ports such as 9 outright). */
-export async function closedPort(): Promise<number> {
-  const { createServer } = await import("node:net");
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}

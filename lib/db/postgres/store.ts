@@ -1,33 +1,25 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { nextTimestamp } from "../clock";
 import { DatabaseOpenError, DuplicateIdError, describeCause } from "../errors";
 import { listLimit } from "../limits";
 import { jsonOrNull, patchAssignments } from "../message-patch";
-import type { ChatStore, ConversationSummary, MessagePatch, NewMessage, StoredMessage } from "../types";
+import {
+  CONVERSATION_COLUMNS,
+  type ConversationRow,
+  MESSAGE_COLUMNS,
+  type MessageRow,
+  newConversation,
+  type RowDecoder,
+  toMessage,
+  toSummary,
+} from "../rows";
+import type { ChatStore, ConversationSummary, MessagePatch, NewMessage } from "../types";
 import { toJsonb } from "./jsonb";
 import { migratePostgres } from "./migrations";
 
-interface ConversationRow {
-  id: string;
-  title: string;
-  created_at: Date;
-  updated_at: Date;
-}
-
-/** jsonb columns arrive parsed. */
-interface MessageRow {
-  id: string;
-  role: StoredMessage["role"];
-  parts: unknown[];
-  metadata: Record<string, unknown> | null;
-  state: StoredMessage["state"];
-  error: string | null;
-  created_at: Date;
-}
-
-const CONVERSATION_COLUMNS = "id, title, created_at, updated_at";
+/** timestamptz columns arrive as Dates, jsonb columns parsed. */
+const DECODE: RowDecoder<Date, unknown> = { time: (value) => value.toISOString(), json: (value) => value };
 const UNIQUE_VIOLATION = "23505";
 
 /** Connects to PostgreSQL and migrates it; fails now, naming the cause, if the server cannot be used. */
@@ -60,53 +52,55 @@ class PostgresChatStore implements ChatStore {
     ownerId: string,
     input: { id?: string; title: string },
   ): Promise<ConversationSummary> {
-    const id = input.id ?? randomUUID();
-    const now = nextTimestamp();
+    const conversation = newConversation(input);
+    const { id, title, createdAt } = conversation;
     try {
       await this.pool.query(
         "INSERT INTO conversations (id, owner_id, title, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)",
-        [id, ownerId, input.title, now],
+        [id, ownerId, title, createdAt],
       );
     } catch (error) {
       if (isUniqueViolation(error, "conversations_pkey")) throw new DuplicateIdError("conversation", id);
       throw error;
     }
-    return { id, title: input.title, createdAt: now, updatedAt: now };
+    return conversation;
   }
 
   async listConversations(ownerId: string, options: { limit?: number } = {}): Promise<ConversationSummary[]> {
-    const { rows } = await this.pool.query<ConversationRow>(
+    const { rows } = await this.pool.query<ConversationRow<Date>>(
       `SELECT ${CONVERSATION_COLUMNS} FROM conversations WHERE owner_id = $1
        ORDER BY updated_at DESC, id DESC LIMIT $2`,
       [ownerId, listLimit(options.limit)],
     );
-    return rows.map(toSummary);
+    return rows.map((row) => toSummary(row, DECODE));
   }
 
   async getConversation(ownerId: string, id: string) {
     // REPEATABLE READ: the conversation and its messages come from one snapshot.
     return this.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", async (client) => {
-      const conversation = await client.query<ConversationRow>(
+      const conversation = await client.query<ConversationRow<Date>>(
         `SELECT ${CONVERSATION_COLUMNS} FROM conversations WHERE id = $1 AND owner_id = $2`,
         [id, ownerId],
       );
       const row = conversation.rows[0];
       if (!row) return null;
-      const messages = await client.query<MessageRow>(
-        `SELECT id, role, parts, metadata, state, error, created_at FROM messages
-         WHERE conversation_id = $1 ORDER BY seq`,
+      const messages = await client.query<MessageRow<Date, unknown>>(
+        `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = $1 ORDER BY seq`,
         [id],
       );
-      return { conversation: toSummary(row), messages: messages.rows.map(toMessage) };
+      return {
+        conversation: toSummary(row, DECODE),
+        messages: messages.rows.map((message) => toMessage(message, DECODE)),
+      };
     });
   }
 
   async renameConversation(ownerId: string, id: string, title: string): Promise<ConversationSummary | null> {
-    const { rows } = await this.pool.query<ConversationRow>(
+    const { rows } = await this.pool.query<ConversationRow<Date>>(
       `UPDATE conversations SET title = $1 WHERE id = $2 AND owner_id = $3 RETURNING ${CONVERSATION_COLUMNS}`,
       [title, id, ownerId],
     );
-    return rows[0] ? toSummary(rows[0]) : null;
+    return rows[0] ? toSummary(rows[0], DECODE) : null;
   }
 
   async deleteConversation(ownerId: string, id: string): Promise<boolean> {
@@ -214,27 +208,6 @@ class PostgresChatStore implements ChatStore {
       client.release(broken);
     }
   }
-}
-
-function toSummary(row: ConversationRow): ConversationSummary {
-  return {
-    id: row.id,
-    title: row.title,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-  };
-}
-
-function toMessage(row: MessageRow): StoredMessage {
-  return {
-    id: row.id,
-    role: row.role,
-    parts: row.parts,
-    metadata: row.metadata,
-    state: row.state,
-    error: row.error,
-    createdAt: row.created_at.toISOString(),
-  };
 }
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {

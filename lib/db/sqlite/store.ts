@@ -1,5 +1,4 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
@@ -7,27 +6,21 @@ import { nextTimestamp } from "../clock";
 import { DatabaseOpenError, DuplicateIdError, describeCause } from "../errors";
 import { listLimit } from "../limits";
 import { jsonOrNull, patchAssignments } from "../message-patch";
-import type { ChatStore, ConversationSummary, MessagePatch, NewMessage, StoredMessage } from "../types";
+import {
+  CONVERSATION_COLUMNS,
+  type ConversationRow,
+  MESSAGE_COLUMNS,
+  type MessageRow,
+  newConversation,
+  type RowDecoder,
+  toMessage,
+  toSummary,
+} from "../rows";
+import type { ChatStore, ConversationSummary, MessagePatch, NewMessage } from "../types";
 import { migrateSqlite } from "./migrations";
 
-interface ConversationRow {
-  id: string;
-  title: string;
-  created_at: string;
-  updated_at: string;
-}
-
-interface MessageRow {
-  id: string;
-  role: StoredMessage["role"];
-  parts: string;
-  metadata: string | null;
-  state: StoredMessage["state"];
-  error: string | null;
-  created_at: string;
-}
-
-const CONVERSATION_COLUMNS = "id, title, created_at, updated_at";
+/** Times are stored as ISO 8601 text, JSON columns as JSON text. */
+const DECODE: RowDecoder<string, string> = { time: (value) => value, json: (value) => JSON.parse(value) };
 
 /** Opens (creating it and its directory if needed) and migrates a SQLite database file. */
 export async function createSqliteStore(path: string): Promise<ChatStore> {
@@ -59,18 +52,17 @@ function prepareStatements(db: Database.Database) {
     insertConversation: db.prepare(
       "INSERT INTO conversations (id, owner_id, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
     ),
-    listConversations: db.prepare<[string, number], ConversationRow>(
+    listConversations: db.prepare<[string, number], ConversationRow<string>>(
       `SELECT ${CONVERSATION_COLUMNS} FROM conversations WHERE owner_id = ?
        ORDER BY updated_at DESC, id DESC LIMIT ?`,
     ),
-    getConversation: db.prepare<[string, string], ConversationRow>(
+    getConversation: db.prepare<[string, string], ConversationRow<string>>(
       `SELECT ${CONVERSATION_COLUMNS} FROM conversations WHERE id = ? AND owner_id = ?`,
     ),
-    listMessages: db.prepare<[string], MessageRow>(
-      `SELECT id, role, parts, metadata, state, error, created_at FROM messages
-       WHERE conversation_id = ? ORDER BY seq`,
+    listMessages: db.prepare<[string], MessageRow<string, string>>(
+      `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY seq`,
     ),
-    renameConversation: db.prepare<[string, string, string], ConversationRow>(
+    renameConversation: db.prepare<[string, string, string], ConversationRow<string>>(
       `UPDATE conversations SET title = ? WHERE id = ? AND owner_id = ? RETURNING ${CONVERSATION_COLUMNS}`,
     ),
     deleteConversation: db.prepare("DELETE FROM conversations WHERE id = ? AND owner_id = ?"),
@@ -105,19 +97,21 @@ class SqliteChatStore implements ChatStore {
     ownerId: string,
     input: { id?: string; title: string },
   ): Promise<ConversationSummary> {
-    const id = input.id ?? randomUUID();
-    const now = nextTimestamp();
+    const conversation = newConversation(input);
+    const { id, title, createdAt, updatedAt } = conversation;
     try {
-      this.statements.insertConversation.run(id, ownerId, input.title, now, now);
+      this.statements.insertConversation.run(id, ownerId, title, createdAt, updatedAt);
     } catch (error) {
       if (isPrimaryKeyViolation(error)) throw new DuplicateIdError("conversation", id);
       throw error;
     }
-    return { id, title: input.title, createdAt: now, updatedAt: now };
+    return conversation;
   }
 
   async listConversations(ownerId: string, options: { limit?: number } = {}): Promise<ConversationSummary[]> {
-    return this.statements.listConversations.all(ownerId, listLimit(options.limit)).map(toSummary);
+    return this.statements.listConversations
+      .all(ownerId, listLimit(options.limit))
+      .map((row) => toSummary(row, DECODE));
   }
 
   async getConversation(ownerId: string, id: string) {
@@ -125,13 +119,16 @@ class SqliteChatStore implements ChatStore {
     return this.db.transaction(() => {
       const row = this.statements.getConversation.get(id, ownerId);
       if (!row) return null;
-      return { conversation: toSummary(row), messages: this.statements.listMessages.all(id).map(toMessage) };
+      return {
+        conversation: toSummary(row, DECODE),
+        messages: this.statements.listMessages.all(id).map((message) => toMessage(message, DECODE)),
+      };
     })();
   }
 
   async renameConversation(ownerId: string, id: string, title: string): Promise<ConversationSummary | null> {
     const row = this.statements.renameConversation.get(title, id, ownerId);
-    return row ? toSummary(row) : null;
+    return row ? toSummary(row, DECODE) : null;
   }
 
   async deleteConversation(ownerId: string, id: string): Promise<boolean> {
@@ -201,22 +198,6 @@ class SqliteChatStore implements ChatStore {
     }
     return statement;
   }
-}
-
-function toSummary(row: ConversationRow): ConversationSummary {
-  return { id: row.id, title: row.title, createdAt: row.created_at, updatedAt: row.updated_at };
-}
-
-function toMessage(row: MessageRow): StoredMessage {
-  return {
-    id: row.id,
-    role: row.role,
-    parts: JSON.parse(row.parts) as unknown[],
-    metadata: row.metadata === null ? null : (JSON.parse(row.metadata) as Record<string, unknown>),
-    state: row.state,
-    error: row.error,
-    createdAt: row.created_at,
-  };
 }
 
 function isPrimaryKeyViolation(error: unknown): boolean {

@@ -1,8 +1,9 @@
 import { setTimeout as delay } from "node:timers/promises";
+import { percentiles } from "@/lib/stats";
+import { formatMs } from "../format-ms";
 import type { ProbeClient } from "../probe-client";
 import { type EngineLoad, engineLoad } from "../prometheus";
 import { type RecordedStream, recordChatStream } from "../sse-recorder";
-import { formatMs, percentiles } from "../stats";
 import { tokenTimeline } from "../token-timeline";
 import type { BurstLatency, Finding } from "../types";
 

@@ -1,4 +1,4 @@
-import { formatMs } from "../stats";
+import { formatMs } from "../format-ms";
 import type { Finding, StreamLatency } from "../types";
 
 /** The article's own threshold for a first token that keeps users waiting. */

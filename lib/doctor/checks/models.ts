@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { describeNetworkFailure } from "../network-failure";
+import { describeNetworkFailure } from "@/lib/upstream/network-failure";
 import { errorMessage, type ProbeClient } from "../probe-client";
 import type { Finding } from "../types";
 

@@ -1,6 +1,6 @@
-import { describeNetworkFailure } from "../network-failure";
+import { describeNetworkFailure } from "@/lib/upstream/network-failure";
+import { formatMs } from "../format-ms";
 import type { ProbeClient } from "../probe-client";
-import { formatMs } from "../stats";
 import type { Finding } from "../types";
 
 const PROBE_TIMEOUT_MS = 5_000;

@@ -1,6 +1,6 @@
 import type { DeliveryStats, DeliveryVerdict } from "../delivery";
+import { formatMs } from "../format-ms";
 import type { RecordedStream } from "../sse-recorder";
-import { formatMs } from "../stats";
 import type { Finding } from "../types";
 
 const BUFFERING_FIX =

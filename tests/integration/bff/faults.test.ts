@@ -3,7 +3,8 @@ import { streamAnswer } from "@/lib/chat/answer-stream";
 import { parseConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { startSimServer } from "@/lib/vllm-sim";
-import { closedPort, joinDeltas, readChunks } from "@/tests/support/ui-stream";
+import { closedPort } from "@/tests/support/ports";
+import { joinDeltas, readChunks } from "@/tests/support/ui-stream";
 
 const question = { turns: [{ role: "user" as const, content: "What is 12 + 30?" }] };
 

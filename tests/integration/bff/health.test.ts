@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseConfig } from "@/lib/config";
 import { checkHealth } from "@/lib/upstream/health";
 import { startSimServer } from "@/lib/vllm-sim";
-import { closedPort } from "@/tests/support/ui-stream";
+import { closedPort } from "@/tests/support/ports";
 
 describe("checkHealth", () => {
   it("reports the upstream's model, context and version", async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { type SimServer, startSimServer } from "@/lib/vllm-sim";
-import { closedPort } from "@/tests/support/ui-stream";
+import { closedPort } from "@/tests/support/ports";
 import { runScript, TIMING_LINE } from "./spawn-cli";
 
 let sim: SimServer;

@@ -3,8 +3,8 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPostgresStore, DatabaseOpenError } from "@/lib/db";
 import { POSTGRES_MIGRATIONS } from "@/lib/db/postgres/migrations";
+import { closedPort } from "@/tests/support/ports";
 import { type PostgresServer, startPostgres } from "@/tests/support/postgres";
-import { closedPort } from "@/tests/support/ui-stream";
 import { defineChatStoreSuite } from "./chat-store.suite";
 
 let server: PostgresServer | undefined;

@@ -2,15 +2,8 @@ import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
 import { runDoctor } from "@/lib/doctor";
 import { startSimServer } from "@/lib/vllm-sim";
+import { closedPort } from "@/tests/support/ports";
 import { doctorAgainstSim, expectStatuses, finding, QUICK_SIM } from "./helpers";
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe("the doctor under load", () => {
   it("sees requests queue and TTFT blow up when vLLM runs only 2 at a time", async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { engineLoad, metricSamples } from "@/lib/doctor/prometheus";
+import { engineLoad } from "@/lib/doctor/prometheus";
+import { parsePrometheusText, valuesOf } from "@/lib/observability/prometheus-text";
 
 const METRICS = `# HELP vllm:num_requests_waiting Number of requests waiting to be processed.
 # TYPE vllm:num_requests_waiting gauge
@@ -13,8 +14,9 @@ vllm:kv_cache_usage_perc{engine="1",model_name="r1"} 0.93
 
 describe("reading vLLM's /metrics", () => {
   it("takes every label set of exactly the named metric", () => {
-    expect(metricSamples(METRICS, "vllm:num_requests_waiting")).toEqual([3, 2]);
-    expect(metricSamples(METRICS, "vllm:missing")).toEqual([]);
+    const samples = parsePrometheusText(METRICS);
+    expect(valuesOf(samples, "vllm:num_requests_waiting")).toEqual([3, 2]);
+    expect(valuesOf(samples, "vllm:missing")).toEqual([]);
   });
 
   it("sums queues over engines and keeps the fullest KV cache", () => {

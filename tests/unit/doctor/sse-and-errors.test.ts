@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { versionFinding } from "@/lib/doctor/checks/server";
-import { describeNetworkFailure } from "@/lib/doctor/network-failure";
 import { errorMessage } from "@/lib/doctor/probe-client";
 import { SseSplitter } from "@/lib/doctor/sse-recorder";
+import { describeNetworkFailure } from "@/lib/upstream/network-failure";
 
 describe("SseSplitter", () => {
   it("yields data payloads of complete events only, skipping comments", () => {

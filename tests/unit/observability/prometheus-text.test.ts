@@ -27,6 +27,12 @@ describe("parsePrometheusText", () => {
   it("refuses text that is not an exposition", () => {
     expect(() => parsePrometheusText("<html>Not Found</html>")).toThrow(/line 1 is not a Prometheus sample/);
   });
+
+  it("passes over what it cannot read when asked to", () => {
+    expect(parsePrometheusText("<html>Not Found</html>\nup 1\ndown x", { skipMalformed: true })).toEqual([
+      { name: "up", labels: {}, value: 1 },
+    ]);
+  });
 });
 
 describe("histogramQuantile", () => {

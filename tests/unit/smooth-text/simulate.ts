@@ -1,4 +1,5 @@
 import { TextPacer, type TextPacerOptions } from "@/lib/smooth-text/text-pacer";
+import { mulberry32 } from "@/lib/vllm-sim/prng";
 
 export const FRAME_MS = 1000 / 60;
 
@@ -43,18 +44,6 @@ export function arrivedBy(chunks: Chunk[], atMs: number): number {
   return length;
 }
 
-/** Deterministic pseudo-random numbers in [0, 1), so the lumpy streams are the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Chunks of 1–`maxChunk` characters at gaps of `minGapMs`–`maxGapMs`, like vLLM behind a buffering proxy. */
 export function lumpyStream(options: {
   seed: number;
@@ -64,7 +53,8 @@ export function lumpyStream(options: {
   maxGapMs: number;
   startMs?: number;
 }): Chunk[] {
-  const random = seededRandom(options.seed);
+  // Seeded, so the lumpy streams are the same on every run.
+  const random = mulberry32(options.seed);
   const chunks: Chunk[] = [];
   let atMs = options.startMs ?? 0;
   let written = 0;

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { clusterEnd } from "@/lib/smooth-text/cluster-boundary";
 import { TextPacer } from "@/lib/smooth-text/text-pacer";
+import { mulberry32 } from "@/lib/vllm-sim/prng";
 import {
   arrivedBy,
   type Chunk,
   coefficientOfVariation,
   FRAME_MS,
   lumpyStream,
-  seededRandom,
   simulate,
   stepsBetween,
 } from "./simulate";
@@ -115,7 +115,7 @@ describe("TextPacer", () => {
 
   it("never cuts through a character, emoji or flag", () => {
     const sample = "数学𠀀 e\u0301 😀 👍🏽 👨‍👩‍👧‍👦 🇨🇳🇺🇸 1\uFE0F\u20E3 नमस्ते ";
-    const random = seededRandom(9);
+    const random = mulberry32(9);
     const codePoints = Array.from(sample.repeat(40));
     const chunks: Chunk[] = [];
     for (let i = 0, atMs = 0; i < codePoints.length; atMs += 5 + random() * 50) {

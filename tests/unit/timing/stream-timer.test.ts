@@ -1,16 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { percentile } from "@/lib/timing/percentile";
 import { StreamTimer } from "@/lib/timing/stream-timer";
-
-describe("percentile", () => {
-  it("uses the nearest rank", () => {
-    const sorted = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-    expect(percentile(sorted, 50)).toBe(5);
-    expect(percentile(sorted, 95)).toBe(10);
-    expect(percentile(sorted, 0)).toBe(1);
-    expect(percentile([], 50)).toBeUndefined();
-  });
-});
 
 describe("StreamTimer", () => {
   it("splits an answer into waiting, thinking and answering phases", () => {
