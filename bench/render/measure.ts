@@ -7,14 +7,21 @@ export interface LongTask {
   durationMs: number;
 }
 
-/** Main-thread work done so far (CDP Performance.getMetrics TaskDuration) against tokens streamed so far. */
+/**
+ * Main-thread time used so far against tokens streamed so far, from CDP Performance.getMetrics:
+ * ThreadTime is the CPU time of the renderer's main thread, TaskDuration the wall time of its tasks.
+ * The per-token figures use CPU time, which other processes on a busy machine do not inflate.
+ */
 export interface Sample {
   atMs: number;
+  cpuMs: number;
   taskMs: number;
   tokens: number;
 }
 
 export interface PageTrace {
+  /** Page time (its performance.now()) minus bench time at the same moment, to place page events among samples. */
+  pageClockOffsetMs: number;
   longTasks: LongTask[];
   /** requestAnimationFrame timestamps while recording. */
   frames: number[];
@@ -42,12 +49,16 @@ interface BenchState {
   startedAt: number;
 }
 
-export async function startRecording(page: Page): Promise<void> {
-  await page.evaluate(() => {
+/** Starts recording; returns the page clock's offset from this process's `performance.now()`. */
+export async function startRecording(page: Page): Promise<number> {
+  const before = performance.now();
+  const pageNow = await page.evaluate(() => {
     const bench = (window as unknown as { __renderBench: BenchState }).__renderBench;
     bench.startedAt = performance.now();
     bench.recording = true;
+    return bench.startedAt;
   });
+  return pageNow - (before + performance.now()) / 2;
 }
 
 export async function stopRecording(page: Page): Promise<Pick<PageTrace, "longTasks" | "frames">> {
@@ -70,8 +81,13 @@ export function sampleMainThread(cdp: CDPSession, tokensSoFar: () => Promise<num
   const loop = (async () => {
     while (running) {
       const { metrics } = await cdp.send("Performance.getMetrics");
-      const taskSeconds = metrics.find((metric) => metric.name === "TaskDuration")?.value ?? 0;
-      samples.push({ atMs: performance.now(), taskMs: taskSeconds * 1000, tokens: await tokensSoFar() });
+      const seconds = (name: string) => metrics.find((metric) => metric.name === name)?.value ?? 0;
+      samples.push({
+        atMs: performance.now(),
+        cpuMs: seconds("ThreadTime") * 1000,
+        taskMs: seconds("TaskDuration") * 1000,
+        tokens: await tokensSoFar(),
+      });
       await new Promise((resolve) => setTimeout(resolve, intervalMs));
     }
   })();
@@ -88,6 +104,8 @@ export interface RenderMetrics {
   tokens: number;
   tokensPerSecond: number;
   longTasks: number;
+  /** Where each long task happened: tokens streamed by then, and its duration. */
+  longTaskLog: { atToken: number; durationMs: number }[];
   longestTaskMs: number;
   totalBlockingMs: number;
   p95FrameMs: number;
@@ -95,9 +113,13 @@ export interface RenderMetrics {
   answerStartMsPerToken: number;
   answerEndMsPerToken: number;
   endToStartRatio: number;
+  /** Main-thread time per token in each tenth of the answer, to tell a cost of length from one of content. */
+  answerMsPerTokenByTenth: number[];
   /** Over the whole answer, including the final render after the last token. */
   answerMsPerToken: number;
   answerMainThreadMs: number;
+  /** Share of the answer's wall time the main thread was busy with tasks: near 1 means saturated. */
+  answerBusyShare: number;
   reasoningMsPerToken: number;
 }
 
@@ -107,16 +129,22 @@ export function summarise(trace: PageTrace, plan: StreamPlan): RenderMetrics {
   const total = plan.tokens.length;
   const answerStart = plan.reasoningTokens + 1;
   const answerTokens = total - answerStart;
-  const perToken = (from: number, to: number) =>
-    (taskAt(trace.samples, to) - taskAt(trace.samples, from)) / (to - from);
+  const cpuAt = (tokens: number) => interpolate(trace.samples, tokens, "cpuMs");
+  const perToken = (from: number, to: number) => (cpuAt(to) - cpuAt(from)) / (to - from);
   const start = perToken(answerStart, answerStart + 0.2 * answerTokens);
   const end = perToken(total - 0.2 * answerTokens, total);
-  const last = trace.samples.at(-1)?.taskMs ?? 0;
-  const answerMainThreadMs = last - taskAt(trace.samples, answerStart);
+  const last = trace.samples.at(-1);
+  const answerMainThreadMs = (last?.cpuMs ?? 0) - cpuAt(answerStart);
+  const answerWallMs = (last?.atMs ?? 0) - interpolate(trace.samples, answerStart, "atMs");
+  const answerTaskMs = (last?.taskMs ?? 0) - interpolate(trace.samples, answerStart, "taskMs");
   return {
     tokens: total,
     tokensPerSecond: tokensPerSecond(trace.samples, total),
     longTasks: trace.longTasks.length,
+    longTaskLog: trace.longTasks.map((task) => ({
+      atToken: Math.round(tokensAt(trace.samples, task.startMs - trace.pageClockOffsetMs)),
+      durationMs: task.durationMs,
+    })),
     longestTaskMs: Math.max(0, ...trace.longTasks.map((task) => task.durationMs)),
     totalBlockingMs: trace.longTasks.reduce((sum, task) => sum + task.durationMs - LONG_TASK_MS, 0),
     p95FrameMs: percentile(
@@ -126,21 +154,37 @@ export function summarise(trace: PageTrace, plan: StreamPlan): RenderMetrics {
     answerStartMsPerToken: start,
     answerEndMsPerToken: end,
     endToStartRatio: end / start,
+    answerMsPerTokenByTenth: Array.from({ length: 10 }, (_, tenth) =>
+      perToken(answerStart + (tenth / 10) * answerTokens, answerStart + ((tenth + 1) / 10) * answerTokens),
+    ),
     answerMsPerToken: answerMainThreadMs / answerTokens,
     answerMainThreadMs,
+    answerBusyShare: answerTaskMs / answerWallMs,
     reasoningMsPerToken: perToken(0, plan.reasoningTokens),
   };
 }
 
-/** Main-thread time when `tokens` had streamed, interpolated between the samples around it. */
-function taskAt(samples: Sample[], tokens: number): number {
+/** A sampled value at the moment `tokens` had streamed, interpolated between the samples around it. */
+function interpolate(samples: Sample[], tokens: number, field: "atMs" | "cpuMs" | "taskMs"): number {
   const after = samples.findIndex((sample) => sample.tokens >= tokens);
-  if (after === -1) return samples.at(-1)?.taskMs ?? 0;
+  if (after === -1) return samples.at(-1)?.[field] ?? 0;
   const next = samples[after] as Sample;
   const previous = samples[after - 1];
-  if (!previous || next.tokens === previous.tokens) return next.taskMs;
+  if (!previous || next.tokens === previous.tokens) return next[field];
   const share = (tokens - previous.tokens) / (next.tokens - previous.tokens);
-  return previous.taskMs + share * (next.taskMs - previous.taskMs);
+  return previous[field] + share * (next[field] - previous[field]);
+}
+
+/** Tokens streamed at bench time `atMs`, interpolated between samples. */
+function tokensAt(samples: Sample[], atMs: number): number {
+  const after = samples.findIndex((sample) => sample.atMs >= atMs);
+  if (after === -1) return samples.at(-1)?.tokens ?? 0;
+  const next = samples[after] as Sample;
+  const previous = samples[after - 1];
+  if (!previous) return next.tokens;
+  return (
+    previous.tokens + ((atMs - previous.atMs) / (next.atMs - previous.atMs)) * (next.tokens - previous.tokens)
+  );
 }
 
 function tokensPerSecond(samples: Sample[], total: number): number {

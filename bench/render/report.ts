@@ -17,7 +17,8 @@ export interface SideResult {
 
 export interface RenderReport {
   date: string;
-  machine: { cpus: number; browser: string };
+  /** The load average when the run started: other work on the machine stretches tasks into long ones. */
+  machine: { cpus: number; loadAverage: number; browser: string };
   fixture: { tokens: number; reasoningTokens: number; answerTokens: number; formulas: number };
   targetTokensPerSecond: number;
   ours: SideResult;
@@ -35,6 +36,7 @@ export interface Target {
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const perToken = (value: number) => `${value.toFixed(3)} ms`;
+const percent = (share: number) => `${(share * 100).toFixed(0)}%`;
 
 export function targetsFor(ours: RenderMetrics, baseline: RenderMetrics): Target[] {
   const saving = baseline.answerMsPerToken / ours.answerMsPerToken;
@@ -103,6 +105,13 @@ export function targetsFor(ours: RenderMetrics, baseline: RenderMetrics): Target
       pass: null,
     },
     {
+      metric: "main thread busy during the answer",
+      ours: percent(ours.answerBusyShare),
+      baseline: percent(baseline.answerBusyShare),
+      target: "",
+      pass: null,
+    },
+    {
       metric: "main thread per reasoning token",
       ours: perToken(ours.reasoningMsPerToken),
       baseline: perToken(baseline.reasoningMsPerToken),
@@ -131,22 +140,34 @@ function markdownFor(report: RenderReport): string {
     (row) =>
       `| ${row.metric} | ${row.ours} | ${row.baseline} | ${row.target} | ${row.pass === null ? "" : row.pass ? "pass" : "FAIL"} |`,
   );
+  const tenths = (side: SideResult) =>
+    side.metrics.answerMsPerTokenByTenth.map((value) => value.toFixed(2)).join(", ");
   const checks = (side: SideResult) =>
     `${side.checks.formulas} formulas, ${side.checks.boxes} \\boxed, ${side.checks.errors} KaTeX errors, ` +
     `${side.checks.highlightedTokens} highlighted code tokens`;
   return [
     "# Render benchmark",
     "",
-    `${report.date} · ${report.machine.cpus} CPUs · ${report.machine.browser} · \`npm run bench:render\``,
+    `${report.date} · ${report.machine.cpus} CPUs, load average ${report.machine.loadAverage.toFixed(1)} at the start · ` +
+      `${report.machine.browser} · \`npm run bench:render\``,
     "",
     `A ${fixture.tokens}-token R1 reply (${fixture.reasoningTokens} reasoning, ${fixture.answerTokens} answer tokens, ` +
       `${fixture.formulas} formulas, tables, code, a final \\boxed{}) streamed at ${report.targetTokensPerSecond} tokens/s ` +
       "into the real chat page (production build, simulator with a scripted reply) and into a baseline page that " +
-      "re-renders the whole answer with react-markdown + remark-math + rehype-katex on every update.",
+      "re-renders the whole answer with react-markdown + remark-math + rehype-katex on every update. Main-thread " +
+      "time is the CPU time of the renderer's main thread (CDP ThreadTime).",
     "",
     "| metric | ours | baseline | target | result |",
     "| --- | --- | --- | --- | --- |",
     ...rows,
+    "",
+    "Main-thread time per token in each tenth of the answer:",
+    "",
+    `- ours: ${tenths(ours)}`,
+    `- baseline: ${tenths(baseline)}`,
+    "",
+    `The answer starts at token ${fixture.reasoningTokens + 1}. Long tasks in ours (token reached: duration): ` +
+      `${ours.metrics.longTaskLog.map((task) => `${task.atToken}: ${task.durationMs.toFixed(0)} ms`).join(", ") || "none"}.`,
     "",
     `Rendered at the end: ours ${checks(ours)}; baseline ${checks(baseline)}.`,
     "",

@@ -4,7 +4,7 @@
  *   npm run bench:render            (add -- --build to rebuild the app first)
  * Writes bench/results/render.json and render.md; exits 1 if a target is missed.
  */
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Page } from "@playwright/test";
 import { splitCodeRegions } from "../../lib/markdown/code-regions";
@@ -75,7 +75,7 @@ async function measureChatPage(browser: Browser, appUrl: string, sim: SimServer,
     const before = await generatedTokens(sim);
     const tokensSoFar = async () => (await generatedTokens(sim)) - before;
 
-    await startRecording(page);
+    const pageClockOffsetMs = await startRecording(page);
     const sampler = sampleMainThread(cdp, tokensSoFar);
     await input.press("Enter");
     const deadline = Date.now() + (plan.tokens.length / TOKENS_PER_SECOND) * 2_000 + 30_000;
@@ -85,7 +85,7 @@ async function measureChatPage(browser: Browser, appUrl: string, sim: SimServer,
     }
     await sleep(SETTLE_MS);
     const samples = await sampler.stop();
-    const trace: PageTrace = { ...(await stopRecording(page)), samples };
+    const trace: PageTrace = { ...(await stopRecording(page)), samples, pageClockOffsetMs };
     return { metrics: summarise(trace, plan), checks: await checksOf(page) } satisfies SideResult;
   } finally {
     await context.close();
@@ -100,7 +100,7 @@ async function measureBaselinePage(browser: Browser, baselineUrl: string, plan: 
     const cdp = await context.newCDPSession(page);
     await cdp.send("Performance.enable");
 
-    await startRecording(page);
+    const pageClockOffsetMs = await startRecording(page);
     // The page streams on its own clock, so tokens so far follow from the time since it started.
     const startedAt = performance.now();
     const tokensSoFar = async () =>
@@ -109,7 +109,7 @@ async function measureBaselinePage(browser: Browser, baselineUrl: string, plan: 
     await page.evaluate((rate) => window.startBaselineStream?.(rate), TOKENS_PER_SECOND);
     await sleep(SETTLE_MS);
     const samples = await sampler.stop();
-    const trace: PageTrace = { ...(await stopRecording(page)), samples };
+    const trace: PageTrace = { ...(await stopRecording(page)), samples, pageClockOffsetMs };
     return { metrics: summarise(trace, plan), checks: await checksOf(page) } satisfies SideResult;
   } finally {
     await context.close();
@@ -140,6 +140,7 @@ async function main(): Promise<void> {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: CHROMIUM_ARGS,
   });
+  const loadAtStart = loadavg()[0] ?? 0;
   try {
     console.log(`Streaming ${plan.tokens.length} tokens at ${TOKENS_PER_SECOND}/s into the chat page…`);
     const ours = await measureChatPage(browser, app.url, sim, plan);
@@ -148,7 +149,7 @@ async function main(): Promise<void> {
     const targets = targetsFor(ours.metrics, baseline.metrics);
     writeReport(fileURLToPath(new URL("../results", import.meta.url)), {
       date: new Date().toISOString(),
-      machine: { cpus: cpus().length, browser: `Chromium ${browser.version()}` },
+      machine: { cpus: cpus().length, loadAverage: loadAtStart, browser: `Chromium ${browser.version()}` },
       fixture: {
         tokens: plan.tokens.length,
         reasoningTokens: plan.reasoningTokens,

@@ -20,7 +20,8 @@ const classByTag = {
   ul: "my-3 list-disc space-y-1 pl-6",
   ol: "my-3 list-decimal space-y-1 pl-6",
   li: "pl-1 marker:text-zinc-500 [&>ol]:my-1 [&>p]:my-1 [&>ul]:my-1",
-  blockquote: "my-3 border-l-4 border-zinc-300 pl-4 text-zinc-600 dark:border-zinc-600 dark:text-zinc-400",
+  blockquote:
+    "my-3 border-l-4 border-zinc-300 pl-4 text-zinc-600 dark:border-zinc-600 dark:text-zinc-400 [&>:first-child]:mt-0 [&>:last-child]:mb-0",
   hr: "my-6 border-zinc-200 dark:border-zinc-700",
   th: `${tableCell} bg-zinc-50 text-left font-semibold dark:bg-zinc-800/60`,
   td: tableCell,

@@ -1,5 +1,6 @@
 export { extractFinalBoxed } from "./extract-final-boxed";
 export { type HeldBackText, holdBackIncompleteMath } from "./hold-back-incomplete-math";
+export { holdBackPartialTableRow } from "./hold-back-partial-table-row";
 export { renderMath } from "./katex-cache";
 export { normalizeMath } from "./normalize-math";
 export {

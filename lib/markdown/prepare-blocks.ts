@@ -1,4 +1,5 @@
 import { holdBackIncompleteMath } from "./hold-back-incomplete-math";
+import { holdBackPartialTableRow } from "./hold-back-partial-table-row";
 import { normalizeMath } from "./normalize-math";
 import { splitBlocks } from "./split-blocks";
 
@@ -9,7 +10,10 @@ export interface PreparedBlocks {
   hasPendingMath: boolean;
 }
 
-/** Everything the Markdown component does before React: split, normalise, and hold back the streaming tail. */
+/**
+ * Everything the Markdown component does before React: split, normalise, and hold back what the streaming
+ * tail cannot show yet (a half-written table row, an unterminated formula).
+ */
 export type BlockPreparer = (text: string, streaming: boolean) => PreparedBlocks;
 
 /**
@@ -41,7 +45,7 @@ export function createBlockPreparer(): BlockPreparer {
     const blocks = [...settledBlocks, ...pending.map(normalizeMath)];
     const last = blocks.at(-1);
     if (!streaming || last === undefined) return { blocks, hasPendingMath: false };
-    const heldBack = holdBackIncompleteMath(last);
+    const heldBack = holdBackIncompleteMath(holdBackPartialTableRow(last));
     blocks[blocks.length - 1] = heldBack.text;
     return { blocks, hasPendingMath: heldBack.hasPendingMath };
   };

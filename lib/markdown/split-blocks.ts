@@ -11,7 +11,8 @@ import { scanMath } from "./math-scanner";
  */
 export function splitBlocks(text: string): string[] {
   const blocks: string[] = [];
-  for (const { raw } of new Lexer({ gfm: true }).lex(text)) {
+  // Block tokens only: lex() would also tokenise every paragraph's inline content, which is thrown away here.
+  for (const { raw } of new Lexer({ gfm: true }).blockTokens(text)) {
     const last = blocks.at(-1);
     if (last !== undefined && (raw.trim() === "" || hasUnclosedDisplayMath(last))) {
       blocks[blocks.length - 1] = last + raw;
@@ -19,7 +20,7 @@ export function splitBlocks(text: string): string[] {
       blocks.push(raw);
     }
   }
-  // marked rewrites some input (e.g. CRLF → LF); losing memoisation beats rendering altered text.
+  // marked rewrites some input (e.g. "- " → "-\n", CR); losing memoisation beats rendering altered text.
   return blocks.join("") === text ? blocks : [text];
 }
 
