@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { Markdown } from "@/components/markdown";
 
 interface ReasoningBlockProps {
   text: string;
@@ -37,8 +38,8 @@ export function ReasoningBlock({ text, thinking, durationMs }: ReasoningBlockPro
           <span data-testid="reasoning-duration">{t.reasoning.thoughtFor(seconds)}</span>
         )}
       </summary>
-      <div className="whitespace-pre-wrap break-words border-zinc-200 border-t px-3 py-2 text-zinc-600 leading-relaxed dark:border-zinc-800 dark:text-zinc-400">
-        {text}
+      <div className="border-zinc-200 border-t px-3 py-2 dark:border-zinc-800">
+        <Markdown text={text} streaming={thinking} variant="reasoning" />
       </div>
     </details>
   );
