@@ -10,6 +10,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from "@playwri
 import { splitCodeRegions } from "../../lib/markdown/code-regions";
 import { scanMath } from "../../lib/markdown/math-scanner";
 import { type SimServer, startSimServer } from "../../lib/vllm-sim";
+import { chromiumLaunchOptions } from "../../tests/e2e/chromium";
 import { startBaselineServer } from "./baseline-server";
 import { longR1Reply } from "./fixture";
 import {
@@ -28,16 +29,6 @@ const TOKENS_PER_SECOND = 150;
 /** After the last token: the final, non-streaming render and whatever the page does once a reply ends. */
 const SETTLE_MS = 1_000;
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -136,10 +127,7 @@ async function main(): Promise<void> {
     throw error;
   });
   const baselineServer = await startBaselineServer(ROOT, plan);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   const loadAtStart = loadavg()[0] ?? 0;
   try {
     console.log(`Streaming ${plan.tokens.length} tokens at ${TOKENS_PER_SECOND}/s into the chat page…`);
