@@ -1,6 +1,7 @@
 import "server-only";
 import { ConfigError, getConfig } from "@/lib/config";
 import { getChatStore } from "@/lib/db";
+import { getGenerationHub, markAbandonedAnswers } from "@/lib/generation";
 import { resolveUpstream } from "@/lib/upstream/upstream";
 
 /**
@@ -12,12 +13,7 @@ export async function startServer(): Promise<void> {
   try {
     const config = getConfig();
     const store = await getChatStore();
-    // With Redis, other instances may be streaming right now; alone, anything still "streaming" died with us.
-    if (!config.REDIS_URL) {
-      const interrupted = await store.markStreamingInterrupted();
-      if (interrupted > 0)
-        console.info(`[r1-chat] marked ${interrupted} unfinished answer(s) as interrupted`);
-    }
+    await markAbandonedAnswers(store, await getGenerationHub(config));
     await resolveUpstream(config);
   } catch (error) {
     if (error instanceof ConfigError) {

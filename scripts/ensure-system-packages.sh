@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # The test suite uses real components from Debian's packages: Chromium for browser tests, and throwaway
-# PostgreSQL and Redis servers. Installs whichever is missing in one apt run (as root), or says how.
+# PostgreSQL and Redis servers, and nginx in front of several vLLM simulators. Installs whichever is
+# missing in one apt run (as root), or says how.
 set -euo pipefail
 chromium_path="${CHROMIUM_PATH:-/usr/bin/chromium}"
 missing=()
 [ -x "$chromium_path" ] || missing+=(chromium)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then

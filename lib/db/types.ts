@@ -62,8 +62,11 @@ export interface ChatStore {
   ): Promise<boolean>;
   /** Deletes the given message and every later one (edit-and-resend, regenerate). */
   deleteMessagesFrom(ownerId: string, conversationId: string, messageId: string): Promise<boolean>;
-  /** At start-up: answers left 'streaming' by a crashed process become 'interrupted'. Returns how many. */
-  markStreamingInterrupted(): Promise<number>;
+  /**
+   * At start-up: answers left 'streaming' by a crashed process become 'interrupted', except in the
+   * conversations listed (another instance is still generating their answers). Returns how many.
+   */
+  markStreamingInterrupted(exceptConversations?: readonly string[]): Promise<number>;
   close(): Promise<void>;
 }
 

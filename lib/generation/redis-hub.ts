@@ -6,9 +6,16 @@ type RedisClient = ReturnType<typeof createClient>;
 
 const STOP_CHANNEL = "r1:generation:stop";
 const logKey = (key: string) => `r1:generation:${key}:log`;
-const runningKey = (key: string) => `r1:generation:${key}:running`;
-/** A generation that outlives this (a crashed instance) no longer counts as running. */
-const RUNNING_TTL_S = 3_600;
+const RUNNING_PREFIX = "r1:generation:";
+const RUNNING_SUFFIX = ":running";
+const runningKey = (key: string) => `${RUNNING_PREFIX}${key}${RUNNING_SUFFIX}`;
+/**
+ * The instance running a generation renews its running key three times per TTL; a key not renewed for a
+ * whole TTL has lost its instance (crashed, killed, cut off from Redis): the generation no longer counts
+ * as running, so the conversation is not blocked and followers stop waiting.
+ */
+const RUNNING_TTL_MS = 10_000;
+const HEARTBEATS_PER_TTL = 3;
 const READ_BLOCK_MS = 5_000;
 
 /**
@@ -22,28 +29,27 @@ export class RedisGenerationHub implements GenerationHub {
   private constructor(
     private readonly client: RedisClient,
     private readonly subscriber: RedisClient,
+    readonly runningTtlMs: number,
   ) {}
 
-  static async connect(url: string): Promise<RedisGenerationHub> {
+  static async connect(url: string, { runningTtlMs = RUNNING_TTL_MS } = {}): Promise<RedisGenerationHub> {
     const client = createClient({ url });
     client.on("error", (error: Error) => console.error(`[r1-chat] Redis: ${error.message}`));
     await client.connect();
     const subscriber = client.duplicate();
     subscriber.on("error", (error: Error) => console.error(`[r1-chat] Redis subscriber: ${error.message}`));
     await subscriber.connect();
-    const hub = new RedisGenerationHub(client, subscriber);
+    const hub = new RedisGenerationHub(client, subscriber, runningTtlMs);
     await subscriber.subscribe(STOP_CHANNEL, (key) => hub.localAborts.get(key)?.abort());
     return hub;
   }
 
   async run(key: string, chunks: ReadableStream<UIMessageChunk>, abort: AbortController): Promise<void> {
     this.localAborts.set(key, abort);
-    await this.client
-      .multi()
-      .del(logKey(key))
-      .set(runningKey(key), "1")
-      .expire(runningKey(key), RUNNING_TTL_S)
-      .exec();
+    await this.client.multi().del(logKey(key)).set(runningKey(key), "1", { PX: this.runningTtlMs }).exec();
+    const heartbeat = setInterval(() => {
+      this.client.pExpire(runningKey(key), this.runningTtlMs).catch(() => {});
+    }, this.runningTtlMs / HEARTBEATS_PER_TTL);
     const writes: Promise<unknown>[] = [];
     try {
       const reader = chunks.getReader();
@@ -54,6 +60,7 @@ export class RedisGenerationHub implements GenerationHub {
         writes.push(this.client.xAdd(logKey(key), "*", { chunk: JSON.stringify(value) }));
       }
     } finally {
+      clearInterval(heartbeat);
       this.localAborts.delete(key);
       writes.push(
         this.client
@@ -75,7 +82,8 @@ export class RedisGenerationHub implements GenerationHub {
     this.readers.add(reader);
     const release = async () => {
       if (!this.readers.delete(reader)) return;
-      await reader.close().catch(() => {});
+      // destroy, not close: close would wait for a blocking read to time out.
+      reader.destroy();
     };
     let lastId = "0";
     return new ReadableStream<UIMessageChunk>({
@@ -115,6 +123,15 @@ export class RedisGenerationHub implements GenerationHub {
     return (await this.client.exists(runningKey(key))) === 1;
   }
 
+  /** The keys of the generations some instance is running now (its heartbeat is fresh). */
+  async runningKeys(): Promise<string[]> {
+    const keys: string[] = [];
+    for await (const batch of this.client.scanIterator({ MATCH: runningKey("*"), COUNT: 500 })) {
+      for (const name of batch) keys.push(name.slice(RUNNING_PREFIX.length, -RUNNING_SUFFIX.length));
+    }
+    return keys;
+  }
+
   async stop(key: string): Promise<boolean> {
     const running = await this.isRunning(key);
     if (running) await this.client.publish(STOP_CHANNEL, key);
@@ -123,7 +140,7 @@ export class RedisGenerationHub implements GenerationHub {
 
   async close(): Promise<void> {
     for (const abort of this.localAborts.values()) abort.abort();
-    await Promise.all([...this.readers].map((reader) => reader.close().catch(() => {})));
+    for (const reader of this.readers) reader.destroy();
     await this.subscriber.close();
     await this.client.close();
   }

@@ -178,10 +178,11 @@ class PostgresChatStore implements ChatStore {
     return (result.rowCount ?? 0) > 0;
   }
 
-  async markStreamingInterrupted(): Promise<number> {
+  async markStreamingInterrupted(exceptConversations: readonly string[] = []): Promise<number> {
     const result = await this.pool.query(
-      "UPDATE messages SET state = 'interrupted', updated_at = $1 WHERE state = 'streaming'",
-      [nextTimestamp()],
+      `UPDATE messages SET state = 'interrupted', updated_at = $1
+       WHERE state = 'streaming' AND NOT (conversation_id = ANY($2::text[]))`,
+      [nextTimestamp(), exceptConversations],
     );
     return result.rowCount ?? 0;
   }

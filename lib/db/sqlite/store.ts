@@ -80,7 +80,8 @@ function prepareStatements(db: Database.Database) {
          AND EXISTS (SELECT 1 FROM conversations WHERE id = @conversationId AND owner_id = @ownerId)`,
     ),
     markStreamingInterrupted: db.prepare(
-      "UPDATE messages SET state = 'interrupted', updated_at = ? WHERE state = 'streaming'",
+      `UPDATE messages SET state = 'interrupted', updated_at = ?
+       WHERE state = 'streaming' AND conversation_id NOT IN (SELECT value FROM json_each(?))`,
     ),
   };
 }
@@ -181,8 +182,9 @@ class SqliteChatStore implements ChatStore {
     return this.statements.deleteMessagesFrom.run({ ownerId, conversationId, messageId }).changes > 0;
   }
 
-  async markStreamingInterrupted(): Promise<number> {
-    return this.statements.markStreamingInterrupted.run(nextTimestamp()).changes;
+  async markStreamingInterrupted(exceptConversations: readonly string[] = []): Promise<number> {
+    return this.statements.markStreamingInterrupted.run(nextTimestamp(), JSON.stringify(exceptConversations))
+      .changes;
   }
 
   async close(): Promise<void> {

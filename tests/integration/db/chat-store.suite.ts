@@ -313,6 +313,19 @@ export function defineChatStoreSuite(newDatabase: NewDatabase): void {
       expect(await states(second.id)).toEqual(["complete", "complete", "complete", "interrupted"]);
     });
 
+    it("leaves the answers of conversations still generating elsewhere streaming", async () => {
+      await store.markStreamingInterrupted();
+      const ownerId = owner();
+      const dead = await conversationWith(ownerId, userMessage("a"), answer({ state: "streaming" }));
+      const live = await conversationWith(ownerId, userMessage("b"), answer({ state: "streaming" }));
+
+      expect(await store.markStreamingInterrupted([live.id, "not-a-conversation"])).toBe(1);
+      const lastState = async (conversationId: string) =>
+        (await store.getConversation(ownerId, conversationId))?.messages.at(-1)?.state;
+      expect(await lastState(dead.id)).toBe("interrupted");
+      expect(await lastState(live.id)).toBe("streaming");
+    });
+
     it("opens an already migrated database again, keeping its data", async () => {
       const ownerId = owner();
       const conversation = await conversationWith(ownerId, userMessage("still here?"));

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { GenerationHub } from "@/lib/generation/hub";
 
 /** A chunk source the test feeds by hand, like an upstream that produces tokens over time. */
-function manualSource() {
+export function manualSource() {
   let controller!: ReadableStreamDefaultController<UIMessageChunk>;
   const stream = new ReadableStream<UIMessageChunk>({
     start: (c) => {
@@ -17,7 +17,7 @@ function manualSource() {
   };
 }
 
-async function readAll(stream: ReadableStream<UIMessageChunk>): Promise<string> {
+export async function readAll(stream: ReadableStream<UIMessageChunk>): Promise<string> {
   let text = "";
   for await (const chunk of stream as unknown as AsyncIterable<UIMessageChunk>) {
     if (chunk.type === "text-delta") text += chunk.delta;
