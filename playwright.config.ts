@@ -20,8 +20,9 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    // The production server on the built-in simulator, slowed a little so a test can press Stop mid-stream.
-    command: `./node_modules/.bin/next start -p ${PORT} -H 127.0.0.1`,
+    // The production (standalone) server on the built-in simulator, slowed a little so a test can press
+    // Stop mid-stream.
+    command: "bash scripts/standalone.sh >/dev/null && exec node .next/standalone/server.js",
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 60_000,
     reuseExistingServer: false,
@@ -29,6 +30,8 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(PORT),
+      HOSTNAME: "127.0.0.1",
       VLLM_BASE_URL: "",
       DATABASE_URL: "",
       REDIS_URL: "",

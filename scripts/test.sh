@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole test suite: static checks, unit and integration tests (Vitest), a production build, and
+# The whole test suite: static checks, a production build, unit and integration tests (Vitest), and
 # browser tests (Playwright on Debian's Chromium). Ends with one "N passed, N failed, N skipped" line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -23,11 +23,16 @@ check "Lint and format" ./node_modules/.bin/biome check .
 
 check "System packages" bash scripts/ensure-system-packages.sh
 
+# Built first: the browser tests and the several-instance tests (tests/integration/scale) run the production server.
+step "Production build"
+built=1
+./node_modules/.bin/next build || built=0
+
 step "Unit and integration tests"
 ./node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json || status=1
 
 step "Browser tests"
-if ./node_modules/.bin/next build; then
+if [ "$built" = 1 ]; then
   ./node_modules/.bin/playwright test || status=1
 else
   echo "The production build failed; browser tests cannot run."
