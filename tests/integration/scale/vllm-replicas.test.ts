@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DoctorReport, runDoctor } from "@/lib/doctor";
-import { engineLoad } from "@/lib/doctor/prometheus";
+import { parsePrometheusText, sumOf } from "@/lib/observability/prometheus-text";
 import { type SimServer, startSimServer } from "@/lib/vllm-sim";
 import { renderNginxTemplate, startNginx, type ThrowawayNginx } from "@/tests/support/nginx";
 import { expectStatuses, finding } from "../doctor/helpers";
@@ -31,9 +31,12 @@ function nginxFor(servers: SimServer[], edit: (config: string) => string = (conf
   );
 }
 
-async function running(replica: SimServer): Promise<number> {
-  return engineLoad(await (await fetch(`${replica.url}/metrics`)).text()).running ?? Number.NaN;
+async function metric(replica: SimServer, name: string): Promise<number> {
+  const samples = parsePrometheusText(await (await fetch(`${replica.url}/metrics`)).text());
+  return sumOf(samples, name) ?? Number.NaN;
 }
+const running = (replica: SimServer) => metric(replica, "vllm:num_requests_running");
+const served = (replica: SimServer) => metric(replica, "vllm:request_success_total");
 
 const doctorThrough = (nginx: ThrowawayNginx): Promise<DoctorReport> =>
   runDoctor({ baseURL: `${nginx.url}/v1`, burst: 2 });
@@ -41,9 +44,9 @@ const doctorThrough = (nginx: ThrowawayNginx): Promise<DoctorReport> =>
 let nginx: ThrowawayNginx;
 
 beforeAll(async () => {
-  // About 1.5 s an answer: long enough for two to overlap, short enough to read to the end.
+  // About 2.5 s an answer: long enough for answers to overlap, short enough to read to the end.
   replicas = await Promise.all(
-    [0, 1].map(() => startSimServer({ ttftMs: 10, itlMs: 5, reasoningTokens: 200 })),
+    [0, 1].map(() => startSimServer({ ttftMs: 10, itlMs: 5, reasoningTokens: 400 })),
   );
   nginx = await nginxFor(replicas);
   app = await AppInstance.start("app", {
@@ -59,12 +62,16 @@ afterAll(async () => {
 });
 
 describe("nginx in front of two vLLM replicas", () => {
-  it("streams answers through nginx, each concurrent one on its own replica", async () => {
+  it("streams answers through nginx, each to the replica with the fewest open streams", async () => {
     const browser = new OwnerClient();
-    const first = await whenStreaming(await browser.ask(app.url, "replicas-first", "First question"));
-    const second = await whenStreaming(await browser.ask(app.url, "replicas-second", "Second question"));
+    const first = await whenStreaming(await browser.ask(app.url, "replicas-first", "A long question"));
+    // A short answer in between: taking turns would send the next long one back to the busy replica.
+    const short = await readUiChunks(
+      await browser.ask(app.url, "replicas-short", "Quick", { maxTokens: 20 }),
+    );
+    expect(short.at(-1)?.type).toBe("finish");
+    const second = await whenStreaming(await browser.ask(app.url, "replicas-second", "Another long one"));
 
-    // least_conn: the second stream goes to the replica that is not busy with the first.
     expect(await Promise.all(replicas.map(running))).toEqual([1, 1]);
     const ends = await Promise.all([readUiChunks(first), readUiChunks(second)]);
     expect(ends.map((chunks) => chunks.at(-1)?.type)).toEqual(["finish", "finish"]);
@@ -93,13 +100,14 @@ describe("nginx in front of two vLLM replicas", () => {
     const browser = new OwnerClient();
     const [killed, survivor] = replicas as [SimServer, SimServer];
     await killed.close();
+    const servedBefore = await served(survivor);
     for (const question of ["After the crash", "Once more", "And again"]) {
       const chunks = await readUiChunks(
         await browser.ask(app.url, `replicas-${question.length}-${Date.now()}`, question, { maxTokens: 40 }),
       );
       expect(chunks.at(-1)?.type).toBe("finish");
     }
-    expect(await running(survivor)).toBe(0);
+    expect((await served(survivor)) - servedBefore).toBe(3);
     const health = await (await fetch(`${app.url}/api/health`)).json();
     expect(health.status).toBe("ok");
   }, 60_000);
