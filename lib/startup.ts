@@ -13,7 +13,11 @@ export async function startServer(): Promise<void> {
   try {
     const config = getConfig();
     const store = await getChatStore();
-    await markAbandonedAnswers(store, await getGenerationHub(config));
+    const marking = getGenerationHub(config).then((hub) => markAbandonedAnswers(store, hub));
+    if (config.REDIS_URL) {
+      // Redis may be unreachable for now: the rest of the app does not wait for it.
+      marking.catch((error: unknown) => console.error("[r1-chat] could not mark abandoned answers", error));
+    } else await marking;
     await resolveUpstream(config);
   } catch (error) {
     if (error instanceof ConfigError) {
