@@ -3,15 +3,13 @@
 import { generateId } from "ai";
 import { useEffect, useState } from "react";
 import type { LoadedConversation } from "@/lib/chat/conversations";
+import { OWNER_HEADER } from "@/lib/owner/header";
 import {
   type StoredWidgetSession,
   storedWidgetSessionSchema,
   WIDGET_SESSION_KEY,
   widgetSessionResponseSchema,
 } from "@/lib/widget/session";
-
-/** The owner header's name (lib/owner cannot be imported in the browser). */
-const OWNER_HEADER = "x-r1-owner";
 
 export interface WidgetSession {
   requestHeaders: Record<string, string>;
@@ -68,7 +66,7 @@ export function useWidgetSession() {
       if (!cancelled) {
         setSession({ requestHeaders, conversation: resumed, conversationId: resumed?.id ?? generateId() });
       }
-    })();
+    })().catch((error) => console.error("[R1Chat] could not start the widget's session:", error));
     return () => {
       cancelled = true;
     };

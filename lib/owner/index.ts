@@ -1,16 +1,12 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { isHttpsRequest, ownerCookieValues, ownerSetCookie } from "./cookie";
+import { OWNER_HEADER } from "./header";
 import { ownerSecret } from "./secret";
 import { newOwnerId, signOwnerId, verifyOwnerToken } from "./token";
 
 export { OWNER_COOKIE_NAME } from "./cookie";
-
-/**
- * Where the embedded widget sends its identity: inside another site's page its frame cannot count on
- * cookies, so it keeps the signed token in its own storage and sends it with each request.
- */
-export const OWNER_HEADER = "x-r1-owner";
+export { OWNER_HEADER } from "./header";
 
 /** The owner id of a validly signed `r1_owner` cookie, or null (missing, malformed or tampered). */
 export function readOwner(cookieHeader: string | null): string | null {

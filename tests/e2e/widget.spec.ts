@@ -161,6 +161,27 @@ test("messages from other windows and origins are ignored on both sides", async 
   await expect.poll(isDark).toBe(true);
 });
 
+test("keyboard and IME input work inside the frame", async ({ page }) => {
+  await page.goto(HOST);
+  await launcher(page).click();
+  const frame = widget(page);
+  await frame.getByTestId("widget-new-chat").click();
+  const input = frame.getByTestId("composer-input");
+  await input.fill("你好");
+  // Enter and Escape that confirm or cancel an IME candidate neither send nor close the panel.
+  for (const key of ["Enter", "Escape"]) {
+    await input.dispatchEvent("keydown", { key, code: key, keyCode: 229, isComposing: true, bubbles: true });
+  }
+  await page.waitForTimeout(200);
+  await expect(widgetFrame(page)).toBeVisible();
+  await expect(frame.getByTestId("message-user")).toHaveCount(0);
+  await input.press("Shift+Enter");
+  await input.pressSequentially("世界");
+  await expect(input).toHaveValue("你好\n世界");
+  await input.press("Enter");
+  await expect(frame.getByTestId("message-user")).toHaveText("你好\n世界");
+});
+
 test("a queued init call renders an inline widget in the site's language", async ({ page }) => {
   await page.goto(`${HOST}/queued`);
   const frame = page.frameLocator("#chat-here iframe");
