@@ -123,7 +123,8 @@ iframe.expanded{width:min(720px,100vw - 40px);height:calc(100vh - 108px)}
     function show() {
       create();
       open = true;
-      frame.hidden = false;
+      // Shown once the frame says it is ready: a frame that never loads must not cover the page.
+      frame.hidden = !ready;
       launcher.setAttribute("aria-expanded", "true");
       if (matchMedia("(max-width:640px)").matches) d.documentElement.style.overflow = "hidden";
       label();
