@@ -7,19 +7,7 @@ const nextConfig: NextConfig = {
   output: "standalone",
   // Native and Node-only drivers load from node_modules at run time instead of being bundled.
   serverExternalPackages: ["prom-client", "better-sqlite3", "pg", "redis"],
-  async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-        ],
-      },
-    ];
-  },
+  // Security headers are set per request in proxy.ts (lib/security/headers.ts).
 };
 
 export default nextConfig;

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumLaunchOptions } from "./tests/e2e/chromium";
-import { APP_PORT as PORT, SIM_PORT } from "./tests/e2e/ports";
+import { EMBED_HOST_PORT, APP_PORT as PORT, SIM_PORT } from "./tests/e2e/ports";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -40,6 +40,7 @@ export default defineConfig({
       SIM_TTFT_MS: "150",
       SIM_ITL_MS: "12",
       SIM_PORT: String(SIM_PORT),
+      EMBED_ALLOWED_ORIGINS: `http://localhost:${EMBED_HOST_PORT}`,
     },
   },
 });

@@ -9,6 +9,7 @@ import { ThemeScript } from "@/components/theme/theme-script";
 import { HTML_LANG } from "@/lib/i18n/locale";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { getRequestLocale } from "@/lib/i18n/server";
+import { requestNonce } from "@/lib/security/nonce";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { app } = MESSAGES[await getRequestLocale()];
@@ -25,12 +26,12 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const locale = await getRequestLocale();
+  const [locale, nonce] = await Promise.all([getRequestLocale(), requestNonce()]);
   return (
     // The theme script sets the `dark` class on <html> before React hydrates.
     <html lang={HTML_LANG[locale]} suppressHydrationWarning>
       <head>
-        <ThemeScript />
+        <ThemeScript nonce={nonce} />
       </head>
       <body className="bg-white text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
         <I18nProvider locale={locale}>

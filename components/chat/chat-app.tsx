@@ -2,7 +2,7 @@
 
 import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport } from "ai";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { LatencyOverlay } from "@/components/latency/latency-overlay";
 import { StopwatchIcon } from "@/components/latency/stopwatch-icon";
@@ -19,6 +19,20 @@ import { MessageList } from "./message-list";
 import { ModelBadge } from "./model-badge";
 import { PersonaSettings } from "./persona-settings";
 
+/** The chat inside another site's page (/embed): its own header controls, identity header and persona. */
+export interface EmbeddedChat {
+  title: string;
+  /** Sent with every request: the widget's identity travels in a header, as its frame cannot count on cookies. */
+  requestHeaders: Record<string, string>;
+  /** The site's persona, folded into the first question like the one set in the app. */
+  persona: string;
+  /** Shown before the first question instead of the app's empty state. */
+  greeting?: ReactNode;
+  controls: ReactNode;
+  /** Escape when no answer is being written: the widget closes (key presses in its frame never reach the host). */
+  onEscape: () => void;
+}
+
 interface ChatAppProps {
   conversationId: string;
   upstream: UpstreamSummary;
@@ -27,6 +41,7 @@ interface ChatAppProps {
   onNewChat: () => void;
   onConversationStarted: (id: string) => void;
   onTurnFinished: () => void;
+  embedded?: EmbeddedChat;
 }
 
 export function ChatApp({
@@ -37,18 +52,21 @@ export function ChatApp({
   onNewChat,
   onConversationStarted,
   onTurnFinished,
+  embedded,
 }: ChatAppProps) {
   const { t } = useI18n();
-  const [persona, setPersona] = useState("");
+  const [persona, setPersona] = useState(embedded?.persona ?? "");
   const composerRef = useRef<HTMLTextAreaElement>(null);
   // The transport is created once; it reads the persona at send time through the ref.
   const personaRef = useRef(persona);
   personaRef.current = persona;
 
+  const requestHeaders = embedded?.requestHeaders;
   const transport = useMemo(
     () =>
       new DefaultChatTransport<ChatMessage>({
         api: "/api/chat",
+        headers: requestHeaders,
         // Arrival times are measured on the way in, for the latency overlay; the bytes pass through untouched.
         fetch: async (input, init) => {
           const sentAt = performance.now();
@@ -66,7 +84,7 @@ export function ChatApp({
           },
         }),
       }),
-    [],
+    [requestHeaders],
   );
 
   const { messages, sendMessage, stop, status, error, regenerate, clearError } = useChat<ChatMessage>({
@@ -83,7 +101,7 @@ export function ChatApp({
       if (timing && message.role === "assistant") {
         void fetch(`/api/conversations/${conversationId}/messages/${message.id}/timing`, {
           method: "PUT",
-          headers: { "content-type": "application/json" },
+          headers: { ...requestHeaders, "content-type": "application/json" },
           body: JSON.stringify(timing),
         });
       }
@@ -102,14 +120,14 @@ export function ChatApp({
 
   const stopAnswer = useCallback(() => {
     // Stop is the only thing that aborts the answer on the server (for every tab that follows it).
-    void fetch(`/api/chat/${conversationId}/stop`, { method: "POST" });
+    void fetch(`/api/chat/${conversationId}/stop`, { method: "POST", headers: requestHeaders });
     void stop();
-  }, [conversationId, stop]);
+  }, [conversationId, requestHeaders, stop]);
 
   const send = (text: string, editedMessageId?: string) => {
     if (error) clearError();
     if (!conversation && messages.length === 0) {
-      window.history.replaceState(null, "", `/c/${conversationId}`);
+      if (!embedded) window.history.replaceState(null, "", `/c/${conversationId}`);
       onConversationStarted(conversationId);
     }
     void sendMessage({ text, messageId: editedMessageId });
@@ -131,11 +149,14 @@ export function ChatApp({
       } else if (event.key === "Escape" && busy) {
         event.preventDefault();
         stopAnswer();
+      } else if (event.key === "Escape" && embedded && !event.isComposing) {
+        event.preventDefault();
+        embedded.onEscape();
       }
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [busy, onNewChat, stopAnswer, toggleOverlay]);
+  }, [busy, embedded, onNewChat, stopAnswer, toggleOverlay]);
 
   return (
     <div className="flex h-dvh min-w-0 flex-1 flex-col">
@@ -143,6 +164,7 @@ export function ChatApp({
         <div className="flex min-w-0 items-center gap-2">
           <button
             type="button"
+            hidden={Boolean(embedded)}
             onClick={onOpenSidebar}
             aria-label={t.sidebar.openMenu}
             data-testid="open-sidebar"
@@ -150,10 +172,12 @@ export function ChatApp({
           >
             ☰
           </button>
-          <h1 className="truncate font-semibold text-base">{conversation?.title ?? t.app.name}</h1>
+          <h1 className="truncate font-semibold text-base">
+            {embedded?.title ?? conversation?.title ?? t.app.name}
+          </h1>
         </div>
         <div className="flex min-w-0 items-center gap-2">
-          <PersonaSettings persona={persona} onChange={setPersona} />
+          {!embedded && <PersonaSettings persona={persona} onChange={setPersona} />}
           <ModelBadge upstream={upstream} />
           <button
             type="button"
@@ -166,12 +190,13 @@ export function ChatApp({
             <StopwatchIcon />
             <span className="sr-only">{t.latency.toggle}</span>
           </button>
-          <SettingsMenu />
+          {embedded ? embedded.controls : <SettingsMenu />}
         </div>
       </header>
       <MessageList
         messages={messages}
         status={status}
+        emptyState={embedded?.greeting}
         onEdit={(messageId, text) => send(text, messageId)}
         onShowTiming={(messageId) => {
           setTimedMessageId(messageId);

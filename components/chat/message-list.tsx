@@ -1,7 +1,7 @@
 "use client";
 
 import type { ChatStatus } from "ai";
-import { useEffect, useRef, useState } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import type { ChatMessage } from "@/lib/chat/chat-message";
 import { AssistantMessage } from "./assistant-message";
@@ -13,12 +13,21 @@ const STICK_THRESHOLD_PX = 80;
 interface MessageListProps {
   messages: ChatMessage[];
   status: ChatStatus;
+  /** Replaces the default invitation shown before the first question. */
+  emptyState?: ReactNode;
   onEdit: (messageId: string, text: string) => void;
   onRegenerate: (messageId: string) => void;
   onShowTiming: (messageId: string) => void;
 }
 
-export function MessageList({ messages, status, onEdit, onRegenerate, onShowTiming }: MessageListProps) {
+export function MessageList({
+  messages,
+  status,
+  emptyState,
+  onEdit,
+  onRegenerate,
+  onShowTiming,
+}: MessageListProps) {
   const { t } = useI18n();
   const scrollerRef = useRef<HTMLDivElement>(null);
   const [following, setFollowing] = useState(true);
@@ -52,7 +61,7 @@ export function MessageList({ messages, status, onEdit, onRegenerate, onShowTimi
           aria-busy={streaming}
           className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-4 py-6"
         >
-          {messages.length === 0 && <EmptyState />}
+          {messages.length === 0 && (emptyState ?? <EmptyState />)}
           {messages.map((message, index) =>
             message.role === "user" ? (
               <UserMessage key={message.id} message={message} editable={!streaming} onEdit={onEdit} />

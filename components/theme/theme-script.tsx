@@ -25,8 +25,11 @@ export const THEME_SCRIPT = `(function () {
   media.addEventListener("change", apply);
 })();`;
 
-/** Render in <head> of the root layout (a server component); <html> needs suppressHydrationWarning. */
-export function ThemeScript() {
+/**
+ * Render in <head> of the root layout (a server component); <html> needs suppressHydrationWarning.
+ * The nonce is the request's, so the Content-Security-Policy lets this inline script run.
+ */
+export function ThemeScript({ nonce }: { nonce?: string }) {
   // biome-ignore lint/security/noDangerouslySetInnerHtml: a constant script, built from constants only.
-  return <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />;
+  return <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />;
 }

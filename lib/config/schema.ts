@@ -14,6 +14,20 @@ const booleanFlag = (fallback: boolean) =>
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+/** An origin as browsers compare it: scheme, host and port, with nothing after. */
+const webOrigin = z
+  .url({ protocol: /^https?$/ })
+  .refine((value) => URL.canParse(value) && new URL(value).origin === value.replace(/\/$/, ""), {
+    message: "must be an origin such as https://docs.example.com (scheme, host and port; no path)",
+  });
+
+/** Origins separated by commas or spaces; empty means no site may embed the widget. */
+const originList = z
+  .string()
+  .default("")
+  .transform((value) => value.split(/[\s,]+/).filter(Boolean))
+  .pipe(z.array(webOrigin.transform((value) => new URL(value).origin)));
+
 export const envSchema = z.object({
   VLLM_BASE_URL: optionalString.pipe(
     z
@@ -47,6 +61,7 @@ export const envSchema = z.object({
   OWNER_COOKIE_SECRET: optionalString.pipe(
     z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -hex 32`)").optional(),
   ),
+  EMBED_ALLOWED_ORIGINS: originList,
   SIM_PORT: z.coerce.number().int().min(0).max(65_535).default(0),
   SIM_TTFT_MS: z.coerce.number().min(0).default(30),
   SIM_ITL_MS: z.coerce.number().min(0).default(8),

@@ -10,7 +10,12 @@ export async function handleAsOwner(
   request: Request,
   handler: (ownerId: string) => Promise<Response>,
 ): Promise<Response> {
-  const owner = resolveOwner(request);
+  let owner: ReturnType<typeof resolveOwner>;
+  try {
+    owner = resolveOwner(request);
+  } catch (error) {
+    return errorResponse(error);
+  }
   let response: Response;
   try {
     response = await handler(owner.ownerId);

@@ -166,6 +166,17 @@ export const en = {
     stop: "Stop generating",
     latency: "Show or hide the latency overlay",
   },
+  widget: {
+    defaultTitle: "Ask R1",
+    // Templates the loader on the host page fills in ({title}, {count}): it gets them from /api/embed/config.
+    open: "Open {title}",
+    unread: "{count} unread",
+    close: "Close the chat",
+    expand: "Make the chat larger",
+    shrink: "Make the chat smaller",
+    openFullSize: "Open a copy of this conversation in the full app",
+    refused: "This site may not embed the chat.",
+  },
 };
 
 export type Messages = typeof en;
@@ -329,6 +340,16 @@ export const zh: Messages = {
     focusComposer: "聚焦输入框",
     stop: "停止生成",
     latency: "显示或隐藏延迟面板",
+  },
+  widget: {
+    defaultTitle: "问问 R1",
+    open: "打开{title}",
+    unread: "{count} 条未读",
+    close: "关闭聊天",
+    expand: "放大聊天窗口",
+    shrink: "缩小聊天窗口",
+    openFullSize: "在完整应用中打开此对话的副本",
+    refused: "此网站不允许嵌入聊天。",
   },
 };
 

@@ -43,4 +43,16 @@ describe("parseConfig", () => {
     expect(issues.join("\n")).toContain("VLLM_REASONING: must be auto, parser");
     expect((error as ConfigError).message).toContain("MAX_REQUEST_BYTES");
   });
+
+  it("reads the widget's allowed origins as a list, and refuses anything that is not an origin", () => {
+    expect(parseConfig({}).EMBED_ALLOWED_ORIGINS).toEqual([]);
+    expect(
+      parseConfig({
+        EMBED_ALLOWED_ORIGINS: " https://docs.example.com, http://localhost:4000/  https://a.b:8443",
+      }).EMBED_ALLOWED_ORIGINS,
+    ).toEqual(["https://docs.example.com", "http://localhost:4000", "https://a.b:8443"]);
+    for (const bad of ["docs.example.com", "https://docs.example.com/help", "ftp://files.example.com"]) {
+      expect(() => parseConfig({ EMBED_ALLOWED_ORIGINS: bad })).toThrow(/EMBED_ALLOWED_ORIGINS/);
+    }
+  });
 });

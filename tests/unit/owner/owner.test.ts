@@ -3,7 +3,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { parseConfig } from "@/lib/config";
-import { issueOwner, OWNER_COOKIE_NAME, readOwner, resolveOwner } from "@/lib/owner";
+import { AppError } from "@/lib/errors";
+import {
+  issueOwner,
+  issueOwnerToken,
+  OWNER_COOKIE_NAME,
+  OWNER_HEADER,
+  readOwner,
+  resolveOwner,
+} from "@/lib/owner";
 import { signOwnerId, verifyOwnerToken } from "@/lib/owner/token";
 
 const secret = "configured-secret-0123456789-abcdefghijklmnop";
@@ -104,5 +112,31 @@ describe("resolveOwner", () => {
     expect(
       resolveOwner(request("http://localhost:3000/", { "x-forwarded-proto": "http" })).setCookie,
     ).not.toContain("Secure");
+  });
+});
+
+describe("the widget's owner header", () => {
+  it("names the owner of a server-issued token, without a cookie, and wins over a cookie", () => {
+    const token = issueOwnerToken();
+    const ownerId = verifyOwnerToken(token, secret);
+    const cookie = `${OWNER_COOKIE_NAME}=${tokenOf(issueOwner().setCookie)}`;
+    expect(ownerId).not.toBeNull();
+    expect(resolveOwner(request("http://localhost/api/chat", { [OWNER_HEADER]: token, cookie }))).toEqual({
+      ownerId,
+    });
+  });
+
+  it("refuses a forged or malformed token instead of quietly starting a new identity", () => {
+    const forged = signOwnerId("A".repeat(22), "an-attacker-secret-of-sufficient-length");
+    for (const value of [forged, "", "garbage"]) {
+      let error: unknown;
+      try {
+        resolveOwner(request("http://localhost/api/chat", { [OWNER_HEADER]: value }));
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).code).toBe("unauthorized");
+    }
   });
 });

@@ -1,0 +1,24 @@
+import { type NextRequest, NextResponse } from "next/server";
+import { getConfig } from "@/lib/config";
+import { NONCE_HEADER, newNonce, securityHeaders } from "@/lib/security/headers";
+
+/**
+ * Security headers for every response. They are set per request because the embedding origins are runtime
+ * configuration and the script nonce must be new each time.
+ */
+export function proxy(request: NextRequest): NextResponse {
+  const nonce = newNonce();
+  const headers = securityHeaders({
+    pathname: request.nextUrl.pathname,
+    nonce,
+    embedAllowedOrigins: getConfig().EMBED_ALLOWED_ORIGINS,
+    development: process.env.NODE_ENV === "development",
+  });
+  // Next.js reads the nonce from the request's CSP and puts it on its own scripts; pages read NONCE_HEADER.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set(NONCE_HEADER, nonce);
+  requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
