@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { SHARE_PAGE_HEADERS } from "./lib/share/headers";
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
@@ -16,6 +17,8 @@ const nextConfig: NextConfig = {
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
         ],
       },
+      // Shared pages, including the 404 of a revoked link; later entries win for the same header.
+      { source: "/s/:token*", headers: [...SHARE_PAGE_HEADERS] },
     ];
   },
 };
