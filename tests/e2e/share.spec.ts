@@ -66,6 +66,16 @@ test("the owner shares a conversation, copies the link, and revokes it", async (
   );
   await expect(reader.locator(".katex").first()).toBeVisible();
 
+  // The owner's list of links has it too.
+  const list = await context.newPage();
+  await list.goto("/shares");
+  await expect(list.getByTestId("share-item")).toHaveCount(1);
+  await expect(list.getByTestId("share-item").getByRole("link").first()).toHaveAttribute(
+    "href",
+    new URL(link).pathname,
+  );
+  await list.close();
+
   page.once("dialog", (confirm) => void confirm.accept());
   await dialog.getByTestId("share-revoke").click();
   await expect(dialog.getByTestId("share-status")).toHaveText("Link revoked");
