@@ -291,6 +291,15 @@ describe("continuing a shared conversation", () => {
     });
     expect(crossSite.status).toBe(400);
     expect(crossSite.headers.get("set-cookie")).toBeNull();
+    // A browser without Sec-Fetch-Site still names the page's origin.
+    const foreignOrigin = await continueAs(new Browser(), shared.token, {
+      headers: { origin: "https://evil.example", host: "localhost" },
+    });
+    expect(foreignOrigin.status).toBe(400);
+    const sameOrigin = await continueAs(new Browser(), shared.token, {
+      headers: { origin: "http://localhost", host: "localhost" },
+    });
+    expect(sameOrigin.status).toBe(201);
 
     await revoke(owner, shared.token);
     expect((await continueAs(new Browser(), shared.token)).status).toBe(404);
