@@ -82,6 +82,12 @@ test("the owner shares a conversation, copies the link, and revokes it", async (
   await expect(dialog.getByTestId("share-create")).toBeVisible();
   expect((await reader.goto(link))?.status()).toBe(404);
   await stranger.close();
+
+  // The chat header opens the same dialog.
+  await dialog.getByTestId("share-close").click();
+  await expect(dialog).toBeHidden();
+  await page.getByTestId("share-button").click();
+  await expect(page.getByTestId("share-dialog").getByTestId("share-create")).toBeVisible();
 });
 
 test("share pages are not indexed, leak no referrer and cannot be framed", async ({ request }) => {
