@@ -8,6 +8,7 @@ import { LatencyOverlay } from "@/components/latency/latency-overlay";
 import { StopwatchIcon } from "@/components/latency/stopwatch-icon";
 import { SettingsMenu } from "@/components/settings/settings-menu";
 import { useSettings } from "@/components/settings/settings-provider";
+import { ShareButton } from "@/components/share/share-button";
 import type { ChatMessage } from "@/lib/chat/chat-message";
 import type { LoadedConversation } from "@/lib/chat/conversations";
 import { messageMetadataSchema } from "@/lib/chat/metadata";
@@ -177,6 +178,13 @@ export function ChatApp({
           </h1>
         </div>
         <div className="flex min-w-0 items-center gap-2">
+          {(conversation || messages.length > 0) && (
+            <ShareButton
+              conversationId={conversationId}
+              title={conversation?.title ?? t.app.name}
+              disabled={busy}
+            />
+          )}
           {!embedded && <PersonaSettings persona={persona} onChange={setPersona} />}
           <ModelBadge upstream={upstream} />
           <button

@@ -2,8 +2,9 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { ShareDialog } from "@/components/share/share-dialog";
 import type { ConversationSummary } from "@/lib/db";
 
 interface ConversationItemProps {
@@ -18,6 +19,7 @@ export function ConversationItem({ conversation, active, onNavigate, onChanged }
   const { t } = useI18n();
   const [editing, setEditing] = useState(false);
   const [title, setTitle] = useState(conversation.title);
+  const [sharing, setSharing] = useState(false);
 
   const rename = async () => {
     setEditing(false);
@@ -79,24 +81,62 @@ export function ConversationItem({ conversation, active, onNavigate, onChanged }
       >
         {conversation.title}
       </Link>
-      <button
-        type="button"
-        data-testid="rename-conversation"
+      <ItemAction
+        testId="share-conversation"
+        label={t.share.shareConversation(conversation.title)}
+        onClick={() => setSharing(true)}
+      >
+        🔗
+      </ItemAction>
+      {sharing && (
+        <ShareDialog
+          conversationId={conversation.id}
+          title={conversation.title}
+          onClose={() => setSharing(false)}
+        />
+      )}
+      <ItemAction
+        testId="rename-conversation"
+        label={t.sidebar.renameConversation(conversation.title)}
         onClick={() => setEditing(true)}
-        aria-label={t.sidebar.renameConversation(conversation.title)}
-        className="px-1 text-zinc-500 focus:opacity-100 group-hover:opacity-100 md:opacity-0"
       >
         ✎
-      </button>
-      <button
-        type="button"
-        data-testid="delete-conversation"
+      </ItemAction>
+      <ItemAction
+        testId="delete-conversation"
+        label={t.sidebar.deleteConversation(conversation.title)}
         onClick={() => void remove()}
-        aria-label={t.sidebar.deleteConversation(conversation.title)}
-        className="px-1.5 text-zinc-500 hover:text-red-600 focus:opacity-100 group-hover:opacity-100 md:opacity-0"
+        className="px-1.5 hover:text-red-600"
       >
         🗑
-      </button>
+      </ItemAction>
     </li>
+  );
+}
+
+/** An icon button of a conversation item, shown on hover or focus on wide screens, always on narrow ones. */
+function ItemAction({
+  testId,
+  label,
+  onClick,
+  className = "px-1",
+  children,
+}: {
+  testId: string;
+  label: string;
+  onClick: () => void;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      data-testid={testId}
+      onClick={onClick}
+      aria-label={label}
+      className={`${className} text-zinc-500 focus:opacity-100 group-hover:opacity-100 md:opacity-0`}
+    >
+      {children}
+    </button>
   );
 }

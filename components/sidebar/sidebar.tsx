@@ -80,13 +80,19 @@ export function Sidebar({
             />
           ))}
         </ul>
-        <Link
-          href="/status"
-          data-testid="status-link"
-          className="border-zinc-200 border-t px-4 py-2 text-sm text-zinc-600 hover:underline dark:border-zinc-800 dark:text-zinc-400"
-        >
-          {t.status.title}
-        </Link>
+        {[
+          { href: "/shares", testId: "shares-link", label: t.share.myShares },
+          { href: "/status", testId: "status-link", label: t.status.title },
+        ].map(({ href, testId, label }) => (
+          <Link
+            key={href}
+            href={href}
+            data-testid={testId}
+            className="border-zinc-200 border-t px-4 py-2 text-sm text-zinc-600 hover:underline dark:border-zinc-800 dark:text-zinc-400"
+          >
+            {label}
+          </Link>
+        ))}
       </nav>
     </>
   );

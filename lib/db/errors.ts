@@ -11,7 +11,7 @@ export class DatabaseOpenError extends Error {
 
 /** A client-chosen id collides with a stored one (possibly another owner's, which it does not reveal). */
 export class DuplicateIdError extends AppError {
-  constructor(kind: "conversation" | "message", id: string) {
+  constructor(kind: "conversation" | "message" | "share", id: string) {
     super("conflict", `A ${kind} with the id ${JSON.stringify(id)} already exists.`);
     this.name = "DuplicateIdError";
   }

@@ -14,6 +14,10 @@ export type {
   MessagePatch,
   MessageState,
   NewMessage,
+  NewShare,
+  SharePatch,
+  ShareRecord,
+  ShareSummary,
   StoredMessage,
 } from "./types";
 

@@ -1,11 +1,13 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { nextTimestamp } from "./clock";
-import type { ConversationSummary, StoredMessage } from "./types";
+import type { ConversationSummary, ShareRecord, ShareSummary, StoredMessage } from "./types";
 
 /** What the stores read back; both dialects name the columns alike. */
 export const CONVERSATION_COLUMNS = "id, title, created_at, updated_at";
 export const MESSAGE_COLUMNS = "id, role, parts, metadata, state, error, created_at";
+export const SHARE_SUMMARY_COLUMNS = "token, conversation_id, title, show_question, created_at, updated_at";
+export const SHARE_COLUMNS = `${SHARE_SUMMARY_COLUMNS}, snapshot`;
 
 /** A conversations row as the driver returns it, with timestamps as `Time` (pg: Date, SQLite: ISO text). */
 export interface ConversationRow<Time> {
@@ -24,6 +26,17 @@ export interface MessageRow<Time, Json> {
   state: StoredMessage["state"];
   error: string | null;
   created_at: Time;
+}
+
+/** A live shares row; show_question is 0/1 in SQLite, a boolean in PostgreSQL. */
+export interface ShareRow<Time, Json> {
+  token: string;
+  conversation_id: string;
+  title: string;
+  show_question: number | boolean;
+  created_at: Time;
+  updated_at: Time;
+  snapshot?: Json;
 }
 
 /** How a dialect's column values become the store's: ISO 8601 times and parsed JSON. */
@@ -63,4 +76,25 @@ export function toMessage<Time, Json>(
 export function newConversation(input: { id?: string; title: string }): ConversationSummary {
   const now = nextTimestamp();
   return { id: input.id ?? randomUUID(), title: input.title, createdAt: now, updatedAt: now };
+}
+
+export function toShareSummary<Time>(
+  row: ShareRow<Time, unknown>,
+  decode: Pick<RowDecoder<Time, unknown>, "time">,
+): ShareSummary {
+  return {
+    token: row.token,
+    conversationId: row.conversation_id,
+    title: row.title,
+    showQuestion: Boolean(row.show_question),
+    createdAt: decode.time(row.created_at),
+    updatedAt: decode.time(row.updated_at),
+  };
+}
+
+export function toShareRecord<Time, Json>(
+  row: ShareRow<Time, Json>,
+  decode: RowDecoder<Time, Json>,
+): ShareRecord {
+  return { ...toShareSummary(row, decode), snapshot: decode.json(row.snapshot as Json) };
 }

@@ -30,6 +30,29 @@ export interface NewMessage {
   error?: string | null;
 }
 
+/** A live share as its owner lists it (the snapshot itself left out). */
+export interface ShareSummary {
+  /** The unguessable public token; the share's address is /s/<token>. */
+  token: string;
+  conversationId: string;
+  title: string;
+  /** Whether the link preview may quote the first question. */
+  showQuestion: boolean;
+  /** ISO 8601: when the link was first made. */
+  createdAt: string;
+  /** ISO 8601: when the snapshot was last taken. */
+  updatedAt: string;
+}
+
+export interface ShareRecord extends ShareSummary {
+  /** The conversation as it was when shared; its shape belongs to lib/share. */
+  snapshot: unknown;
+}
+
+export type NewShare = Pick<ShareRecord, "token" | "conversationId" | "title" | "snapshot" | "showQuestion">;
+
+export type SharePatch = Pick<ShareRecord, "title" | "snapshot" | "showQuestion">;
+
 export type MessagePatch = Partial<Pick<NewMessage, "parts" | "metadata" | "state" | "error">>;
 
 /**
@@ -47,6 +70,7 @@ export interface ChatStore {
     id: string,
   ): Promise<{ conversation: ConversationSummary; messages: StoredMessage[] } | null>;
   renameConversation(ownerId: string, id: string, title: string): Promise<ConversationSummary | null>;
+  /** Revokes the conversation's shares too (their tombstones stay), in the same transaction. */
   deleteConversation(ownerId: string, id: string): Promise<boolean>;
   /**
    * Appends at the end (next seq); bumps the conversation's updatedAt. Returns false if the conversation
@@ -62,6 +86,22 @@ export interface ChatStore {
   ): Promise<boolean>;
   /** Deletes the given message and every later one (edit-and-resend, regenerate). */
   deleteMessagesFrom(ownerId: string, conversationId: string, messageId: string): Promise<boolean>;
+  /**
+   * Stores a live share of one of the owner's conversations; null if the conversation is not this owner's.
+   * Throws DuplicateIdError when the token was ever used (even revoked) or the conversation already has a
+   * live share.
+   */
+  createShare(ownerId: string, share: NewShare): Promise<ShareRecord | null>;
+  /** A live share by its token, whoever asks: the token is the capability. */
+  getShare(token: string): Promise<ShareRecord | null>;
+  /** The conversation's live share, if it has one. */
+  getConversationShare(ownerId: string, conversationId: string): Promise<ShareRecord | null>;
+  /** Live shares, newest first. */
+  listShares(ownerId: string): Promise<ShareSummary[]>;
+  /** Replaces a live share's snapshot and options, keeping its token and createdAt. */
+  updateShare(ownerId: string, token: string, patch: SharePatch): Promise<ShareRecord | null>;
+  /** Clears the share's content for good; the token stays recorded so it is never live again. */
+  revokeShare(ownerId: string, token: string): Promise<boolean>;
   /**
    * At start-up: answers left 'streaming' by a crashed process become 'interrupted', except in the
    * conversations listed (another instance is still generating their answers). Returns how many.

@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, isLocale, type Locale } from "./locale";
+import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, type Locale } from "./locale";
 
 /**
  * The UI language for a request: the `r1_locale` cookie when it holds a supported locale, otherwise the
@@ -33,4 +33,13 @@ function qualityOf(params: string[]): number {
     }
   }
   return 1;
+}
+
+/** pickLocale for a raw Request (route handlers that render outside React). */
+export function localeOfRequest(request: Request): Locale {
+  const cookie = (request.headers.get("cookie") ?? "")
+    .split(";")
+    .map((pair) => pair.trim().split("="))
+    .find(([name]) => name === LOCALE_COOKIE)?.[1];
+  return pickLocale(request.headers.get("accept-language"), cookie);
 }

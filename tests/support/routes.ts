@@ -17,7 +17,25 @@ export async function loadRoutes(simOptions: Parameters<typeof startSimServer>[0
   const conversations = await import("@/app/api/conversations/route");
   const conversation = await import("@/app/api/conversations/[id]/route");
   const timing = await import("@/app/api/conversations/[id]/messages/[messageId]/timing/route");
-  return { sim, chat, follow, stop, conversations, conversation, timing };
+  const conversationShare = await import("@/app/api/conversations/[id]/share/route");
+  const shares = await import("@/app/api/shares/route");
+  const share = await import("@/app/api/shares/[token]/route");
+  const continueShare = await import("@/app/api/shares/[token]/continue/route");
+  const sharePage = await import("@/app/s/[token]/route");
+  return {
+    sim,
+    chat,
+    follow,
+    stop,
+    conversations,
+    conversation,
+    timing,
+    conversationShare,
+    shares,
+    share,
+    continueShare,
+    sharePage,
+  };
 }
 
 /** A browser: keeps the owner cookie the server issues, like a real one does. */
@@ -43,3 +61,4 @@ export class Browser {
 }
 
 export const params = (id: string) => ({ params: Promise.resolve({ id }) });
+export const tokenParams = (token: string) => ({ params: Promise.resolve({ token }) });

@@ -33,6 +33,28 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX messages_streaming ON messages (state) WHERE state = 'streaming';
     `,
   },
+  {
+    version: 2,
+    name: "shares",
+    sql: `
+      -- A revoked share keeps its row (token, owner, revoked_at) with its content cleared: the tombstone
+      -- is what stops a revoked token from ever being issued, and so answering, again.
+      CREATE TABLE shares (
+        token text PRIMARY KEY,
+        owner_id text NOT NULL,
+        conversation_id text REFERENCES conversations (id) ON DELETE SET NULL,
+        title text NOT NULL,
+        snapshot jsonb,
+        show_question boolean NOT NULL,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL,
+        revoked_at timestamptz,
+        CHECK ((revoked_at IS NULL) = (snapshot IS NOT NULL AND conversation_id IS NOT NULL))
+      );
+      CREATE INDEX shares_by_owner ON shares (owner_id, created_at DESC) WHERE revoked_at IS NULL;
+      CREATE UNIQUE INDEX shares_one_live_per_conversation ON shares (conversation_id) WHERE revoked_at IS NULL;
+    `,
+  },
 ];
 
 /** Any fixed number: every instance of the app must use the same one to serialise its migrations. */

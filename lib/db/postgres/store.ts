@@ -11,16 +11,32 @@ import {
   type MessageRow,
   newConversation,
   type RowDecoder,
+  SHARE_COLUMNS,
+  SHARE_SUMMARY_COLUMNS,
+  type ShareRow,
   toMessage,
+  toShareRecord,
+  toShareSummary,
   toSummary,
 } from "../rows";
-import type { ChatStore, ConversationSummary, MessagePatch, NewMessage } from "../types";
+import type {
+  ChatStore,
+  ConversationSummary,
+  MessagePatch,
+  NewMessage,
+  NewShare,
+  SharePatch,
+  ShareRecord,
+  ShareSummary,
+} from "../types";
 import { toJsonb } from "./jsonb";
 import { migratePostgres } from "./migrations";
 
 /** timestamptz columns arrive as Dates, jsonb columns parsed. */
 const DECODE: RowDecoder<Date, unknown> = { time: (value) => value.toISOString(), json: (value) => value };
 const UNIQUE_VIOLATION = "23505";
+/** What revoking leaves of a share: its tombstone ($1 is the time). */
+const REVOKED = "revoked_at = $1, snapshot = NULL, title = '', conversation_id = NULL";
 
 /** Connects to PostgreSQL and migrates it; fails now, naming the cause, if the server cannot be used. */
 export async function createPostgresStore(url: string): Promise<ChatStore> {
@@ -104,11 +120,17 @@ class PostgresChatStore implements ChatStore {
   }
 
   async deleteConversation(ownerId: string, id: string): Promise<boolean> {
-    const result = await this.pool.query("DELETE FROM conversations WHERE id = $1 AND owner_id = $2", [
-      id,
-      ownerId,
-    ]);
-    return (result.rowCount ?? 0) > 0;
+    return this.transaction("BEGIN", async (client) => {
+      await client.query(
+        `UPDATE shares SET ${REVOKED} WHERE conversation_id = $2 AND owner_id = $3 AND revoked_at IS NULL`,
+        [nextTimestamp(), id, ownerId],
+      );
+      const result = await client.query("DELETE FROM conversations WHERE id = $1 AND owner_id = $2", [
+        id,
+        ownerId,
+      ]);
+      return (result.rowCount ?? 0) > 0;
+    });
   }
 
   async appendMessage(ownerId: string, conversationId: string, message: NewMessage): Promise<boolean> {
@@ -178,6 +200,73 @@ class PostgresChatStore implements ChatStore {
     return (result.rowCount ?? 0) > 0;
   }
 
+  async createShare(ownerId: string, share: NewShare): Promise<ShareRecord | null> {
+    const now = nextTimestamp();
+    try {
+      const result = await this.pool.query(
+        `INSERT INTO shares (token, owner_id, conversation_id, title, snapshot, show_question, created_at, updated_at)
+         SELECT $1, $2, id, $4, $5::jsonb, $6, $7, $7 FROM conversations WHERE id = $3 AND owner_id = $2`,
+        [
+          share.token,
+          ownerId,
+          share.conversationId,
+          share.title,
+          toJsonb(share.snapshot),
+          share.showQuestion,
+          now,
+        ],
+      );
+      return (result.rowCount ?? 0) > 0 ? { ...share, createdAt: now, updatedAt: now } : null;
+    } catch (error) {
+      if (
+        isUniqueViolation(error, "shares_pkey") ||
+        isUniqueViolation(error, "shares_one_live_per_conversation")
+      ) {
+        throw new DuplicateIdError("share", share.token);
+      }
+      throw error;
+    }
+  }
+
+  async getShare(token: string): Promise<ShareRecord | null> {
+    return this.oneShare(`SELECT ${SHARE_COLUMNS} FROM shares WHERE token = $1 AND revoked_at IS NULL`, [
+      token,
+    ]);
+  }
+
+  async getConversationShare(ownerId: string, conversationId: string): Promise<ShareRecord | null> {
+    return this.oneShare(
+      `SELECT ${SHARE_COLUMNS} FROM shares WHERE conversation_id = $1 AND owner_id = $2 AND revoked_at IS NULL`,
+      [conversationId, ownerId],
+    );
+  }
+
+  async listShares(ownerId: string): Promise<ShareSummary[]> {
+    const { rows } = await this.pool.query<ShareRow<Date, unknown>>(
+      `SELECT ${SHARE_SUMMARY_COLUMNS} FROM shares WHERE owner_id = $1 AND revoked_at IS NULL
+       ORDER BY created_at DESC, token DESC LIMIT $2`,
+      [ownerId, listLimit(undefined)],
+    );
+    return rows.map((row) => toShareSummary(row, DECODE));
+  }
+
+  async updateShare(ownerId: string, token: string, patch: SharePatch): Promise<ShareRecord | null> {
+    return this.oneShare(
+      `UPDATE shares SET title = $3, snapshot = $4::jsonb, show_question = $5, updated_at = $6
+       WHERE token = $1 AND owner_id = $2 AND revoked_at IS NULL
+       RETURNING ${SHARE_COLUMNS}`,
+      [token, ownerId, patch.title, toJsonb(patch.snapshot), patch.showQuestion, nextTimestamp()],
+    );
+  }
+
+  async revokeShare(ownerId: string, token: string): Promise<boolean> {
+    const result = await this.pool.query(
+      `UPDATE shares SET ${REVOKED} WHERE token = $2 AND owner_id = $3 AND revoked_at IS NULL`,
+      [nextTimestamp(), token, ownerId],
+    );
+    return (result.rowCount ?? 0) > 0;
+  }
+
   async markStreamingInterrupted(exceptConversations: readonly string[] = []): Promise<number> {
     const result = await this.pool.query(
       `UPDATE messages SET state = 'interrupted', updated_at = $1
@@ -189,6 +278,11 @@ class PostgresChatStore implements ChatStore {
 
   async close(): Promise<void> {
     await this.pool.end();
+  }
+
+  private async oneShare(sql: string, values: unknown[]): Promise<ShareRecord | null> {
+    const { rows } = await this.pool.query<ShareRow<Date, unknown>>(sql, values);
+    return rows[0] ? toShareRecord(rows[0], DECODE) : null;
   }
 
   private async transaction<T>(begin: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {

@@ -33,6 +33,28 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX messages_streaming ON messages (state) WHERE state = 'streaming';
     `,
   },
+  {
+    version: 2,
+    name: "shares",
+    sql: `
+      -- A revoked share keeps its row (token, owner, revoked_at) with its content cleared: the tombstone
+      -- is what stops a revoked token from ever being issued, and so answering, again.
+      CREATE TABLE shares (
+        token TEXT NOT NULL PRIMARY KEY,
+        owner_id TEXT NOT NULL,
+        conversation_id TEXT REFERENCES conversations (id) ON DELETE SET NULL,
+        title TEXT NOT NULL,
+        snapshot TEXT CHECK (json_valid(snapshot)),
+        show_question INTEGER NOT NULL CHECK (show_question IN (0, 1)),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        revoked_at TEXT,
+        CHECK ((revoked_at IS NULL) = (snapshot IS NOT NULL AND conversation_id IS NOT NULL))
+      ) STRICT;
+      CREATE INDEX shares_by_owner ON shares (owner_id, created_at DESC) WHERE revoked_at IS NULL;
+      CREATE UNIQUE INDEX shares_one_live_per_conversation ON shares (conversation_id) WHERE revoked_at IS NULL;
+    `,
+  },
 ];
 
 /**

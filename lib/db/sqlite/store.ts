@@ -13,10 +13,24 @@ import {
   type MessageRow,
   newConversation,
   type RowDecoder,
+  SHARE_COLUMNS,
+  SHARE_SUMMARY_COLUMNS,
+  type ShareRow,
   toMessage,
+  toShareRecord,
+  toShareSummary,
   toSummary,
 } from "../rows";
-import type { ChatStore, ConversationSummary, MessagePatch, NewMessage } from "../types";
+import type {
+  ChatStore,
+  ConversationSummary,
+  MessagePatch,
+  NewMessage,
+  NewShare,
+  SharePatch,
+  ShareRecord,
+  ShareSummary,
+} from "../types";
 import { migrateSqlite } from "./migrations";
 
 /** Times are stored as ISO 8601 text, JSON columns as JSON text. */
@@ -46,6 +60,9 @@ function openDatabase(path: string): Database.Database {
     });
   }
 }
+
+/** What revoking leaves of a share: its tombstone. */
+const REVOKED = "revoked_at = @now, snapshot = NULL, title = '', conversation_id = NULL";
 
 function prepareStatements(db: Database.Database) {
   return {
@@ -78,6 +95,33 @@ function prepareStatements(db: Database.Database) {
        WHERE conversation_id = @conversationId
          AND seq >= (SELECT seq FROM messages WHERE id = @messageId AND conversation_id = @conversationId)
          AND EXISTS (SELECT 1 FROM conversations WHERE id = @conversationId AND owner_id = @ownerId)`,
+    ),
+    insertShare: db.prepare(
+      `INSERT INTO shares (token, owner_id, conversation_id, title, snapshot, show_question, created_at, updated_at)
+       SELECT @token, @ownerId, id, @title, @snapshot, @showQuestion, @now, @now
+       FROM conversations WHERE id = @conversationId AND owner_id = @ownerId`,
+    ),
+    getShare: db.prepare<[string], ShareRow<string, string>>(
+      `SELECT ${SHARE_COLUMNS} FROM shares WHERE token = ? AND revoked_at IS NULL`,
+    ),
+    getConversationShare: db.prepare<[string, string], ShareRow<string, string>>(
+      `SELECT ${SHARE_COLUMNS} FROM shares WHERE conversation_id = ? AND owner_id = ? AND revoked_at IS NULL`,
+    ),
+    listShares: db.prepare<[string, number], ShareRow<string, string>>(
+      `SELECT ${SHARE_SUMMARY_COLUMNS} FROM shares WHERE owner_id = ? AND revoked_at IS NULL
+       ORDER BY created_at DESC, token DESC LIMIT ?`,
+    ),
+    updateShare: db.prepare<Record<string, unknown>, ShareRow<string, string>>(
+      `UPDATE shares SET title = @title, snapshot = @snapshot, show_question = @showQuestion, updated_at = @now
+       WHERE token = @token AND owner_id = @ownerId AND revoked_at IS NULL
+       RETURNING ${SHARE_COLUMNS}`,
+    ),
+    revokeShare: db.prepare(
+      `UPDATE shares SET ${REVOKED} WHERE token = @token AND owner_id = @ownerId AND revoked_at IS NULL`,
+    ),
+    revokeConversationShares: db.prepare(
+      `UPDATE shares SET ${REVOKED}
+       WHERE conversation_id = @conversationId AND owner_id = @ownerId AND revoked_at IS NULL`,
     ),
     markStreamingInterrupted: db.prepare(
       `UPDATE messages SET state = 'interrupted', updated_at = ?
@@ -133,7 +177,10 @@ class SqliteChatStore implements ChatStore {
   }
 
   async deleteConversation(ownerId: string, id: string): Promise<boolean> {
-    return this.statements.deleteConversation.run(id, ownerId).changes > 0;
+    return this.db.transaction(() => {
+      this.statements.revokeConversationShares.run({ conversationId: id, ownerId, now: nextTimestamp() });
+      return this.statements.deleteConversation.run(id, ownerId).changes > 0;
+    })();
   }
 
   async appendMessage(ownerId: string, conversationId: string, message: NewMessage): Promise<boolean> {
@@ -182,6 +229,59 @@ class SqliteChatStore implements ChatStore {
     return this.statements.deleteMessagesFrom.run({ ownerId, conversationId, messageId }).changes > 0;
   }
 
+  async createShare(ownerId: string, share: NewShare): Promise<ShareRecord | null> {
+    const now = nextTimestamp();
+    let inserted: boolean;
+    try {
+      inserted =
+        this.statements.insertShare.run({
+          ...share,
+          ownerId,
+          snapshot: JSON.stringify(share.snapshot),
+          showQuestion: share.showQuestion ? 1 : 0,
+          now,
+        }).changes > 0;
+    } catch (error) {
+      if (isPrimaryKeyViolation(error) || isUniqueViolation(error)) {
+        throw new DuplicateIdError("share", share.token);
+      }
+      throw error;
+    }
+    return inserted ? { ...share, createdAt: now, updatedAt: now } : null;
+  }
+
+  async getShare(token: string): Promise<ShareRecord | null> {
+    const row = this.statements.getShare.get(token);
+    return row ? toShareRecord(row, DECODE) : null;
+  }
+
+  async getConversationShare(ownerId: string, conversationId: string): Promise<ShareRecord | null> {
+    const row = this.statements.getConversationShare.get(conversationId, ownerId);
+    return row ? toShareRecord(row, DECODE) : null;
+  }
+
+  async listShares(ownerId: string): Promise<ShareSummary[]> {
+    return this.statements.listShares
+      .all(ownerId, listLimit(undefined))
+      .map((row) => toShareSummary(row, DECODE));
+  }
+
+  async updateShare(ownerId: string, token: string, patch: SharePatch): Promise<ShareRecord | null> {
+    const row = this.statements.updateShare.get({
+      token,
+      ownerId,
+      title: patch.title,
+      snapshot: JSON.stringify(patch.snapshot),
+      showQuestion: patch.showQuestion ? 1 : 0,
+      now: nextTimestamp(),
+    });
+    return row ? toShareRecord(row, DECODE) : null;
+  }
+
+  async revokeShare(ownerId: string, token: string): Promise<boolean> {
+    return this.statements.revokeShare.run({ token, ownerId, now: nextTimestamp() }).changes > 0;
+  }
+
   async markStreamingInterrupted(exceptConversations: readonly string[] = []): Promise<number> {
     return this.statements.markStreamingInterrupted.run(nextTimestamp(), JSON.stringify(exceptConversations))
       .changes;
@@ -204,4 +304,8 @@ class SqliteChatStore implements ChatStore {
 
 function isPrimaryKeyViolation(error: unknown): boolean {
   return error instanceof Database.SqliteError && error.code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Database.SqliteError && error.code === "SQLITE_CONSTRAINT_UNIQUE";
 }

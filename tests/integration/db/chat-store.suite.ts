@@ -272,6 +272,126 @@ export function defineChatStoreSuite(newDatabase: NewDatabase): void {
     });
   });
 
+  describe("shares", () => {
+    const shareOf = (conversationId: string, snapshot: unknown = { messages: ["first"] }) => ({
+      token: `share-${randomUUID()}`,
+      conversationId,
+      title: "A question",
+      snapshot,
+      showQuestion: false,
+    });
+
+    it("stores a share with its snapshot, finds it by token, by conversation and in the owner's list", async () => {
+      const ownerId = owner();
+      const conversation = await conversationWith(ownerId, userMessage("q"));
+      const snapshot = { messages: [{ text: "∫ x² dx 😀" }], nested: { empty: [] } };
+      const created = await store.createShare(ownerId, {
+        ...shareOf(conversation.id, snapshot),
+        showQuestion: true,
+      });
+      expect(created).toMatchObject({ conversationId: conversation.id, snapshot, showQuestion: true });
+      expect(created?.createdAt).toBe(created?.updatedAt);
+
+      expect(await store.getShare(created?.token as string)).toEqual(created);
+      expect(await store.getConversationShare(ownerId, conversation.id)).toEqual(created);
+      const { snapshot: _left, ...summary } = created as NonNullable<typeof created>;
+      expect(await store.listShares(ownerId)).toEqual([summary]);
+    });
+
+    it("lists the owner's live shares newest first", async () => {
+      const ownerId = owner();
+      const first = await store.createShare(ownerId, shareOf((await conversationWith(ownerId)).id));
+      const second = await store.createShare(ownerId, shareOf((await conversationWith(ownerId)).id));
+      expect((await store.listShares(ownerId)).map((share) => share.token)).toEqual([
+        second?.token,
+        first?.token,
+      ]);
+    });
+
+    it("keeps one live share per conversation and never reuses a token", async () => {
+      const ownerId = owner();
+      const conversation = await conversationWith(ownerId);
+      const share = shareOf(conversation.id);
+      await store.createShare(ownerId, share);
+      await expect(store.createShare(ownerId, shareOf(conversation.id))).rejects.toBeInstanceOf(
+        DuplicateIdError,
+      );
+      expect(await store.revokeShare(ownerId, share.token)).toBe(true);
+      // The tombstone keeps the revoked token taken, even for a conversation of another owner.
+      const elsewhere = owner();
+      const other = await conversationWith(elsewhere);
+      await expect(
+        store.createShare(elsewhere, { ...share, conversationId: other.id }),
+      ).rejects.toBeInstanceOf(DuplicateIdError);
+      expect(await store.getShare(share.token)).toBeNull();
+      // After revoking, the conversation may be shared again under a new token.
+      expect(await store.createShare(ownerId, shareOf(conversation.id))).not.toBeNull();
+    });
+
+    it("updates the snapshot under the same token and keeps createdAt", async () => {
+      const ownerId = owner();
+      const conversation = await conversationWith(ownerId);
+      const created = await store.createShare(ownerId, shareOf(conversation.id, { v: 1 }));
+      const token = created?.token as string;
+      const updated = await store.updateShare(ownerId, token, {
+        title: "Renamed",
+        snapshot: { v: 2 },
+        showQuestion: true,
+      });
+      expect(updated).toMatchObject({ token, title: "Renamed", snapshot: { v: 2 }, showQuestion: true });
+      expect(updated?.createdAt).toBe(created?.createdAt);
+      expect((updated?.updatedAt ?? "") > (created?.updatedAt ?? "")).toBe(true);
+      expect(await store.getShare(token)).toEqual(updated);
+    });
+
+    it("revokes for good: the token no longer answers, updates or revokes", async () => {
+      const ownerId = owner();
+      const conversation = await conversationWith(ownerId);
+      const { token } = (await store.createShare(ownerId, shareOf(conversation.id))) ?? { token: "" };
+      expect(await store.revokeShare(ownerId, token)).toBe(true);
+      expect(await store.getShare(token)).toBeNull();
+      expect(await store.getConversationShare(ownerId, conversation.id)).toBeNull();
+      expect(await store.listShares(ownerId)).toEqual([]);
+      expect(
+        await store.updateShare(ownerId, token, { title: "back", snapshot: {}, showQuestion: false }),
+      ).toBeNull();
+      expect(await store.revokeShare(ownerId, token)).toBe(false);
+    });
+
+    it("revokes a conversation's shares when the conversation is deleted", async () => {
+      const ownerId = owner();
+      const conversation = await conversationWith(ownerId, userMessage("q"));
+      const share = shareOf(conversation.id);
+      await store.createShare(ownerId, share);
+      expect(await store.deleteConversation(ownerId, conversation.id)).toBe(true);
+      expect(await store.getShare(share.token)).toBeNull();
+      expect(await store.listShares(ownerId)).toEqual([]);
+      const again = await conversationWith(ownerId);
+      await expect(store.createShare(ownerId, { ...share, conversationId: again.id })).rejects.toBeInstanceOf(
+        DuplicateIdError,
+      );
+    });
+
+    it("shares only the owner's conversations and lets no one else change a share", async () => {
+      const alice = owner();
+      const bob = owner();
+      const conversation = await conversationWith(alice, userMessage("private"));
+      expect(await store.createShare(bob, shareOf(conversation.id))).toBeNull();
+      expect(await store.createShare(alice, shareOf("no-such-conversation"))).toBeNull();
+
+      const created = await store.createShare(alice, shareOf(conversation.id, { v: 1 }));
+      const token = created?.token as string;
+      expect(
+        await store.updateShare(bob, token, { title: "x", snapshot: { v: 666 }, showQuestion: true }),
+      ).toBeNull();
+      expect(await store.revokeShare(bob, token)).toBe(false);
+      expect(await store.getConversationShare(bob, conversation.id)).toBeNull();
+      expect(await store.listShares(bob)).toEqual([]);
+      expect(await store.deleteConversation(bob, conversation.id)).toBe(false);
+      expect(await store.getShare(token)).toEqual(created);
+    });
+  });
+
   describe("owner isolation", () => {
     it("never shows or changes one owner's data to another", async () => {
       const alice = owner();

@@ -1,0 +1,4 @@
+import { z } from "zod";
+import { shareTokenSchema } from "@/lib/share/token";
+
+export const shareParamsSchema = z.object({ token: shareTokenSchema });
