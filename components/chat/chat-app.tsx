@@ -5,19 +5,17 @@ import { DefaultChatTransport } from "ai";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { LatencyOverlay } from "@/components/latency/latency-overlay";
-import { StopwatchIcon } from "@/components/latency/stopwatch-icon";
-import { SettingsMenu } from "@/components/settings/settings-menu";
 import { useSettings } from "@/components/settings/settings-provider";
 import type { ChatMessage } from "@/lib/chat/chat-message";
+import { withCoalescedDeltas } from "@/lib/chat/coalesce-deltas";
 import type { LoadedConversation } from "@/lib/chat/conversations";
 import { messageMetadataSchema } from "@/lib/chat/metadata";
 import { browserTimings } from "@/lib/timing/browser-timings";
 import type { UpstreamSummary } from "@/lib/upstream/describe-upstream";
 import { ChatError } from "./chat-error";
+import { ChatHeader } from "./chat-header";
 import { Composer } from "./composer";
 import { MessageList } from "./message-list";
-import { ModelBadge } from "./model-badge";
-import { PersonaSettings } from "./persona-settings";
 
 interface ChatAppProps {
   conversationId: string;
@@ -49,11 +47,12 @@ export function ChatApp({
     () =>
       new DefaultChatTransport<ChatMessage>({
         api: "/api/chat",
-        // Arrival times are measured on the way in, for the latency overlay; the bytes pass through untouched.
+        // Arrival times are measured on the way in, for the latency overlay, before token deltas are
+        // gathered into fewer, larger ones for the chat to process.
         fetch: async (input, init) => {
           const sentAt = performance.now();
           const response = await fetch(input, init);
-          return browserTimings.tap(response, sentAt, (init?.method ?? "GET") === "GET");
+          return withCoalescedDeltas(browserTimings.tap(response, sentAt, (init?.method ?? "GET") === "GET"));
         },
         // The server keeps the conversation: send only the new question (or which answer to regenerate).
         prepareSendMessagesRequest: ({ id, messages, trigger, messageId }) => ({
@@ -75,7 +74,7 @@ export function ChatApp({
     resume: conversation?.answering ?? false,
     transport,
     messageMetadataSchema,
-    experimental_throttle: 32,
+    experimental_throttle: 50,
     onFinish: ({ message }) => {
       onTurnFinished();
       // The browser's figures are stored with the answer, so a reload still shows both clocks.
@@ -106,7 +105,7 @@ export function ChatApp({
     void stop();
   }, [conversationId, stop]);
 
-  const send = (text: string, editedMessageId?: string) => {
+  const sendNow = (text: string, editedMessageId?: string) => {
     if (error) clearError();
     if (!conversation && messages.length === 0) {
       window.history.replaceState(null, "", `/c/${conversationId}`);
@@ -114,6 +113,28 @@ export function ChatApp({
     }
     void sendMessage({ text, messageId: editedMessageId });
   };
+  // Handlers keep their identity across the renders every streamed chunk causes, so the memoised
+  // message rows and the composer do not re-render with them.
+  const sendRef = useRef(sendNow);
+  sendRef.current = sendNow;
+  const send = useCallback((text: string) => sendRef.current(text), []);
+  const edit = useCallback((messageId: string, text: string) => sendRef.current(text, messageId), []);
+  const regenerateRef = useRef(regenerate);
+  regenerateRef.current = regenerate;
+  const regenerateAnswer = useCallback(
+    (messageId: string) => {
+      clearError();
+      void regenerateRef.current({ messageId });
+    },
+    [clearError],
+  );
+  const showTiming = useCallback(
+    (messageId: string) => {
+      setTimedMessageId(messageId);
+      update({ latencyOverlay: true });
+    },
+    [update],
+  );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -139,48 +160,21 @@ export function ChatApp({
 
   return (
     <div className="flex h-dvh min-w-0 flex-1 flex-col">
-      <header className="flex items-center justify-between gap-3 border-zinc-200 border-b px-4 py-2 dark:border-zinc-800">
-        <div className="flex min-w-0 items-center gap-2">
-          <button
-            type="button"
-            onClick={onOpenSidebar}
-            aria-label={t.sidebar.openMenu}
-            data-testid="open-sidebar"
-            className="rounded-md px-2 py-1 text-lg md:hidden"
-          >
-            ☰
-          </button>
-          <h1 className="truncate font-semibold text-base">{conversation?.title ?? t.app.name}</h1>
-        </div>
-        <div className="flex min-w-0 items-center gap-2">
-          <PersonaSettings persona={persona} onChange={setPersona} />
-          <ModelBadge upstream={upstream} />
-          <button
-            type="button"
-            data-testid="latency-toggle"
-            aria-pressed={settings.latencyOverlay}
-            onClick={toggleOverlay}
-            title={t.latency.toggle}
-            className="rounded-md px-2 py-1 text-sm text-zinc-600 hover:bg-zinc-100 aria-pressed:bg-zinc-200 dark:text-zinc-400 dark:aria-pressed:bg-zinc-700 dark:hover:bg-zinc-800"
-          >
-            <StopwatchIcon />
-            <span className="sr-only">{t.latency.toggle}</span>
-          </button>
-          <SettingsMenu />
-        </div>
-      </header>
+      <ChatHeader
+        title={conversation?.title ?? t.app.name}
+        persona={persona}
+        onPersonaChange={setPersona}
+        upstream={upstream}
+        latencyOverlay={settings.latencyOverlay}
+        onToggleOverlay={toggleOverlay}
+        onOpenSidebar={onOpenSidebar}
+      />
       <MessageList
         messages={messages}
         status={status}
-        onEdit={(messageId, text) => send(text, messageId)}
-        onShowTiming={(messageId) => {
-          setTimedMessageId(messageId);
-          update({ latencyOverlay: true });
-        }}
-        onRegenerate={(messageId) => {
-          clearError();
-          void regenerate({ messageId });
-        }}
+        onEdit={edit}
+        onShowTiming={showTiming}
+        onRegenerate={regenerateAnswer}
       />
       <div className="mx-auto w-full max-w-3xl px-4 pb-4">
         {error && (
@@ -199,7 +193,7 @@ export function ChatApp({
             onClose={() => update({ latencyOverlay: false })}
           />
         )}
-        <Composer ref={composerRef} busy={busy} onSend={(text) => send(text)} onStop={stopAnswer} />
+        <Composer ref={composerRef} busy={busy} onSend={send} onStop={stopAnswer} />
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { type KeyboardEvent, type Ref, useState } from "react";
+import { type KeyboardEvent, memo, type Ref, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 
 interface ComposerProps {
@@ -10,7 +10,7 @@ interface ComposerProps {
   onStop: () => void;
 }
 
-export function Composer({ ref, busy, onSend, onStop }: ComposerProps) {
+export const Composer = memo(function Composer({ ref, busy, onSend, onStop }: ComposerProps) {
   const { t } = useI18n();
   const [text, setText] = useState("");
 
@@ -79,4 +79,4 @@ export function Composer({ ref, busy, onSend, onStop }: ComposerProps) {
       )}
     </form>
   );
-}
+});

@@ -21,14 +21,26 @@ interface MessageListProps {
 export function MessageList({ messages, status, onEdit, onRegenerate, onShowTiming }: MessageListProps) {
   const { t } = useI18n();
   const scrollerRef = useRef<HTMLDivElement>(null);
+  const contentRef = useRef<HTMLDivElement>(null);
   const [following, setFollowing] = useState(true);
+  const followingRef = useRef(following);
+  followingRef.current = following;
   const streaming = status === "submitted" || status === "streaming";
   const lastAssistantIndex = messages.findLastIndex((message) => message.role === "assistant");
 
   useEffect(() => {
     const scroller = scrollerRef.current;
-    if (scroller && following) scroller.scrollTop = scroller.scrollHeight;
-  });
+    const content = contentRef.current;
+    if (!scroller || !content) return;
+    // Runs after layout whenever the messages grow (chunks, paced text, typeset maths) or the view
+    // shrinks, so following costs no layout of its own.
+    const observer = new ResizeObserver(() => {
+      if (followingRef.current) scroller.scrollTop = scroller.scrollHeight;
+    });
+    observer.observe(content);
+    observer.observe(scroller);
+    return () => observer.disconnect();
+  }, []);
 
   const jumpToLatest = () => {
     const scroller = scrollerRef.current;
@@ -48,6 +60,7 @@ export function MessageList({ messages, status, onEdit, onRegenerate, onShowTimi
         className="h-full overflow-y-auto"
       >
         <div
+          ref={contentRef}
           data-testid="chat-messages"
           aria-busy={streaming}
           className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-4 py-6"
@@ -62,8 +75,8 @@ export function MessageList({ messages, status, onEdit, onRegenerate, onShowTimi
                 message={message}
                 streaming={streaming && index === messages.length - 1}
                 canRegenerate={!streaming && index === lastAssistantIndex}
-                onRegenerate={() => onRegenerate(message.id)}
-                onShowTiming={() => onShowTiming(message.id)}
+                onRegenerate={onRegenerate}
+                onShowTiming={onShowTiming}
               />
             ),
           )}

@@ -1,0 +1,64 @@
+"use client";
+
+import { memo } from "react";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { StopwatchIcon } from "@/components/latency/stopwatch-icon";
+import { SettingsMenu } from "@/components/settings/settings-menu";
+import type { UpstreamSummary } from "@/lib/upstream/describe-upstream";
+import { ModelBadge } from "./model-badge";
+import { PersonaSettings } from "./persona-settings";
+
+interface ChatHeaderProps {
+  title: string;
+  persona: string;
+  onPersonaChange: (persona: string) => void;
+  upstream: UpstreamSummary;
+  latencyOverlay: boolean;
+  onToggleOverlay: () => void;
+  onOpenSidebar: () => void;
+}
+
+/** The bar above the conversation; memoised, so a streamed chunk does not re-render it. */
+export const ChatHeader = memo(function ChatHeader({
+  title,
+  persona,
+  onPersonaChange,
+  upstream,
+  latencyOverlay,
+  onToggleOverlay,
+  onOpenSidebar,
+}: ChatHeaderProps) {
+  const { t } = useI18n();
+  return (
+    <header className="flex items-center justify-between gap-3 border-zinc-200 border-b px-4 py-2 dark:border-zinc-800">
+      <div className="flex min-w-0 items-center gap-2">
+        <button
+          type="button"
+          onClick={onOpenSidebar}
+          aria-label={t.sidebar.openMenu}
+          data-testid="open-sidebar"
+          className="rounded-md px-2 py-1 text-lg md:hidden"
+        >
+          ☰
+        </button>
+        <h1 className="truncate font-semibold text-base">{title}</h1>
+      </div>
+      <div className="flex min-w-0 items-center gap-2">
+        <PersonaSettings persona={persona} onChange={onPersonaChange} />
+        <ModelBadge upstream={upstream} />
+        <button
+          type="button"
+          data-testid="latency-toggle"
+          aria-pressed={latencyOverlay}
+          onClick={onToggleOverlay}
+          title={t.latency.toggle}
+          className="rounded-md px-2 py-1 text-sm text-zinc-600 hover:bg-zinc-100 aria-pressed:bg-zinc-200 dark:text-zinc-400 dark:aria-pressed:bg-zinc-700 dark:hover:bg-zinc-800"
+        >
+          <StopwatchIcon />
+          <span className="sr-only">{t.latency.toggle}</span>
+        </button>
+        <SettingsMenu />
+      </div>
+    </header>
+  );
+});
