@@ -26,8 +26,10 @@ check "System packages" bash scripts/ensure-system-packages.sh
 step "Unit and integration tests"
 ./node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json || status=1
 
-step "Browser tests"
+step "Production build"
 if ./node_modules/.bin/next build; then
+  check "Page budgets" node --import tsx bench/budgets/check.ts
+  step "Browser tests"
   ./node_modules/.bin/playwright test || status=1
 else
   echo "The production build failed; browser tests cannot run."

@@ -2,6 +2,7 @@
 
 import { type KeyboardEvent, memo, type Ref, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { preloadMarkdown } from "@/components/markdown/lazy-markdown";
 
 interface ComposerProps {
   ref?: Ref<HTMLTextAreaElement>;
@@ -46,7 +47,11 @@ export const Composer = memo(function Composer({ ref, busy, onSend, onStop }: Co
         ref={ref}
         data-testid="composer-input"
         value={text}
-        onChange={(event) => setText(event.target.value)}
+        onChange={(event) => {
+          setText(event.target.value);
+          // The answer to come needs the markdown renderer; fetch it while the question is typed.
+          preloadMarkdown();
+        }}
         onKeyDown={onKeyDown}
         rows={Math.min(8, Math.max(1, text.split("\n").length))}
         placeholder={t.composer.placeholder}

@@ -1,7 +1,7 @@
 "use client";
 
 import { memo } from "react";
-import { Markdown, type MarkdownVariant } from "@/components/markdown";
+import { LazyMarkdown, type MarkdownVariant } from "@/components/markdown/lazy-markdown";
 import { useSettings } from "@/components/settings/settings-provider";
 import { useSmoothText } from "@/lib/smooth-text/use-smooth-text";
 
@@ -22,5 +22,5 @@ export const SmoothMarkdown = memo(function SmoothMarkdown({
 }: SmoothMarkdownProps) {
   const { smoothText } = useSettings().settings;
   const shownText = useSmoothText(text, streaming, smoothText);
-  return <Markdown text={shownText} streaming={streaming} variant={variant} />;
+  return <LazyMarkdown text={shownText} streaming={streaming} variant={variant} />;
 });
