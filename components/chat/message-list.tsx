@@ -57,7 +57,9 @@ export function MessageList({ messages, status, onEdit, onRegenerate, onShowTimi
           const el = event.currentTarget;
           setFollowing(el.scrollHeight - el.scrollTop - el.clientHeight < STICK_THRESHOLD_PX);
         }}
-        className="h-full overflow-y-auto"
+        // A composited scroller: following the stream moves the layer instead of repainting every
+        // formula on screen (Chromium paints non-composited scrollers anew on each scroll at 1x pixel ratio).
+        className="h-full overflow-y-auto will-change-scroll"
       >
         <div
           ref={contentRef}
