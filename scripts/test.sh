@@ -27,6 +27,7 @@ check "System packages" bash scripts/ensure-system-packages.sh
 step "Production build"
 built=1
 ./node_modules/.bin/next build || built=0
+if [ "$built" = 1 ]; then check "Page budgets" node --import tsx bench/budgets/check.ts; fi
 
 step "Unit and integration tests"
 ./node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json || status=1

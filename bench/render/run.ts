@@ -3,8 +3,10 @@
  * Chromium, and compares long tasks, frame intervals and main-thread time per token.
  *   npm run bench:render            (add -- --build to rebuild the app first)
  * Writes bench/results/render.json and render.md; exits 1 if a target is missed.
+ *   npm run bench:render -- --profile   profiles the chat page only (see profile.ts); writes no results
  */
-import { cpus, loadavg } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Page } from "@playwright/test";
 import { splitCodeRegions } from "../../lib/markdown/code-regions";
@@ -22,6 +24,7 @@ import {
   summarise,
 } from "./measure";
 import { ensureProductionBuild, startApp } from "./processes";
+import { startProfile } from "./profile";
 import { type RenderChecks, type SideResult, targetsFor, writeReport } from "./report";
 import { type StreamPlan, streamPlanFor } from "./stream-plan";
 
@@ -29,6 +32,7 @@ const TOKENS_PER_SECOND = 150;
 /** After the last token: the final, non-streaming render and whatever the page does once a reply ends. */
 const SETTLE_MS = 1_000;
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const PROFILE = process.argv.includes("--profile");
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -68,6 +72,7 @@ async function measureChatPage(browser: Browser, appUrl: string, sim: SimServer,
 
     const pageClockOffsetMs = await startRecording(page);
     const sampler = sampleMainThread(cdp, tokensSoFar);
+    const profile = PROFILE ? await startProfile(browser, page, cdp) : undefined;
     await input.press("Enter");
     const deadline = Date.now() + (plan.tokens.length / TOKENS_PER_SECOND) * 2_000 + 30_000;
     while ((await tokensSoFar()) < plan.tokens.length) {
@@ -75,6 +80,7 @@ async function measureChatPage(browser: Browser, appUrl: string, sim: SimServer,
       await sleep(250);
     }
     await sleep(SETTLE_MS);
+    await profile?.stop(join(tmpdir(), "render-bench-chat-page"));
     const samples = await sampler.stop();
     const trace: PageTrace = { ...(await stopRecording(page)), samples, pageClockOffsetMs };
     return { metrics: summarise(trace, plan), checks: await checksOf(page) } satisfies SideResult;
@@ -132,6 +138,10 @@ async function main(): Promise<void> {
   try {
     console.log(`Streaming ${plan.tokens.length} tokens at ${TOKENS_PER_SECOND}/s into the chat page…`);
     const ours = await measureChatPage(browser, app.url, sim, plan);
+    if (PROFILE) {
+      console.log(ours.metrics);
+      return;
+    }
     console.log("…and into the baseline page…");
     const baseline = await measureBaselinePage(browser, baselineServer.url, plan);
     const targets = targetsFor(ours.metrics, baseline.metrics);

@@ -1,23 +1,23 @@
 "use client";
 
+import { memo } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { Markdown } from "@/components/markdown/markdown";
-import { useSettings } from "@/components/settings/settings-provider";
 import type { ChatMessage } from "@/lib/chat/chat-message";
-import { useSmoothText } from "@/lib/smooth-text/use-smooth-text";
 import { AppliedRules } from "./applied-rules";
 import { MessageActions } from "./message-actions";
 import { ReasoningBlock } from "./reasoning-block";
+import { SmoothMarkdown } from "./smooth-markdown";
 
 interface AssistantMessageProps {
   message: ChatMessage;
   streaming: boolean;
   canRegenerate: boolean;
-  onRegenerate: () => void;
-  onShowTiming: () => void;
+  onRegenerate: (messageId: string) => void;
+  onShowTiming: (messageId: string) => void;
 }
 
-export function AssistantMessage({
+/** Memoised: while one answer streams, the others in the conversation do not re-render. */
+export const AssistantMessage = memo(function AssistantMessage({
   message,
   streaming,
   canRegenerate,
@@ -36,22 +36,19 @@ export function AssistantMessage({
     metadata?.state === "stopped" || metadata?.state === "interrupted"
       ? t.messageState[metadata.state]
       : null;
-  const { smoothText } = useSettings().settings;
-  const shownReasoning = useSmoothText(reasoning, streaming && !answering, smoothText);
-  const shownAnswer = useSmoothText(answer, streaming, smoothText);
 
   return (
     <article data-testid="message-assistant" className="flex flex-col gap-2">
       {reasoning && (
         <ReasoningBlock
-          text={shownReasoning}
+          text={reasoning}
           thinking={streaming && !answering}
           durationMs={metadata?.bffTiming?.phases.thinkingMs}
         />
       )}
       {answer && (
         <div data-testid="answer" className="min-w-0">
-          <Markdown text={shownAnswer} streaming={streaming} />
+          <SmoothMarkdown text={answer} streaming={streaming} />
         </div>
       )}
       {ending && (
@@ -69,12 +66,12 @@ export function AssistantMessage({
           <MessageActions
             answer={answer}
             canRegenerate={canRegenerate}
-            onRegenerate={onRegenerate}
-            onShowTiming={metadata?.bffTiming ? onShowTiming : undefined}
+            onRegenerate={() => onRegenerate(message.id)}
+            onShowTiming={metadata?.bffTiming ? () => onShowTiming(message.id) : undefined}
           />
           {metadata?.rules && <AppliedRules rules={metadata.rules} finishReason={metadata.finishReason} />}
         </div>
       )}
     </article>
   );
-}
+});

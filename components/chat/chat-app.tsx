@@ -5,20 +5,17 @@ import { DefaultChatTransport } from "ai";
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { LatencyOverlay } from "@/components/latency/latency-overlay";
-import { StopwatchIcon } from "@/components/latency/stopwatch-icon";
-import { SettingsMenu } from "@/components/settings/settings-menu";
 import { useSettings } from "@/components/settings/settings-provider";
-import { ShareButton } from "@/components/share/share-button";
 import type { ChatMessage } from "@/lib/chat/chat-message";
+import { withCoalescedDeltas } from "@/lib/chat/coalesce-deltas";
 import type { LoadedConversation } from "@/lib/chat/conversations";
 import { messageMetadataSchema } from "@/lib/chat/metadata";
 import { browserTimings } from "@/lib/timing/browser-timings";
 import type { UpstreamSummary } from "@/lib/upstream/describe-upstream";
 import { ChatError } from "./chat-error";
+import { ChatHeader } from "./chat-header";
 import { Composer } from "./composer";
 import { MessageList } from "./message-list";
-import { ModelBadge } from "./model-badge";
-import { PersonaSettings } from "./persona-settings";
 
 /** The chat inside another site's page (/embed): its own header controls, identity header and persona. */
 export interface EmbeddedChat {
@@ -68,11 +65,12 @@ export function ChatApp({
       new DefaultChatTransport<ChatMessage>({
         api: "/api/chat",
         headers: requestHeaders,
-        // Arrival times are measured on the way in, for the latency overlay; the bytes pass through untouched.
+        // Arrival times are measured on the way in, for the latency overlay, before token deltas are
+        // gathered into fewer, larger ones for the chat to process.
         fetch: async (input, init) => {
           const sentAt = performance.now();
           const response = await fetch(input, init);
-          return browserTimings.tap(response, sentAt, (init?.method ?? "GET") === "GET");
+          return withCoalescedDeltas(browserTimings.tap(response, sentAt, (init?.method ?? "GET") === "GET"));
         },
         // The server keeps the conversation: send only the new question (or which answer to regenerate).
         prepareSendMessagesRequest: ({ id, messages, trigger, messageId }) => ({
@@ -94,7 +92,7 @@ export function ChatApp({
     resume: conversation?.answering ?? false,
     transport,
     messageMetadataSchema,
-    experimental_throttle: 32,
+    experimental_throttle: 50,
     onFinish: ({ message }) => {
       onTurnFinished();
       // The browser's figures are stored with the answer, so a reload still shows both clocks.
@@ -125,7 +123,7 @@ export function ChatApp({
     void stop();
   }, [conversationId, requestHeaders, stop]);
 
-  const send = (text: string, editedMessageId?: string) => {
+  const sendNow = (text: string, editedMessageId?: string) => {
     if (error) clearError();
     if (!conversation && messages.length === 0) {
       if (!embedded) window.history.replaceState(null, "", `/c/${conversationId}`);
@@ -133,6 +131,28 @@ export function ChatApp({
     }
     void sendMessage({ text, messageId: editedMessageId });
   };
+  // Handlers keep their identity across the renders every streamed chunk causes, so the memoised
+  // message rows and the composer do not re-render with them.
+  const sendRef = useRef(sendNow);
+  sendRef.current = sendNow;
+  const send = useCallback((text: string) => sendRef.current(text), []);
+  const edit = useCallback((messageId: string, text: string) => sendRef.current(text, messageId), []);
+  const regenerateRef = useRef(regenerate);
+  regenerateRef.current = regenerate;
+  const regenerateAnswer = useCallback(
+    (messageId: string) => {
+      clearError();
+      void regenerateRef.current({ messageId });
+    },
+    [clearError],
+  );
+  const showTiming = useCallback(
+    (messageId: string) => {
+      setTimedMessageId(messageId);
+      update({ latencyOverlay: true });
+    },
+    [update],
+  );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -161,59 +181,26 @@ export function ChatApp({
 
   return (
     <div className="flex h-dvh min-w-0 flex-1 flex-col">
-      <header className="flex items-center justify-between gap-3 border-zinc-200 border-b px-4 py-2 dark:border-zinc-800">
-        <div className="flex min-w-0 items-center gap-2">
-          <button
-            type="button"
-            hidden={Boolean(embedded)}
-            onClick={onOpenSidebar}
-            aria-label={t.sidebar.openMenu}
-            data-testid="open-sidebar"
-            className="rounded-md px-2 py-1 text-lg md:hidden"
-          >
-            ☰
-          </button>
-          <h1 className="truncate font-semibold text-base">
-            {embedded?.title ?? conversation?.title ?? t.app.name}
-          </h1>
-        </div>
-        <div className="flex min-w-0 items-center gap-2">
-          {(conversation || messages.length > 0) && (
-            <ShareButton
-              conversationId={conversationId}
-              title={conversation?.title ?? t.app.name}
-              disabled={busy}
-            />
-          )}
-          {!embedded && <PersonaSettings persona={persona} onChange={setPersona} />}
-          <ModelBadge upstream={upstream} />
-          <button
-            type="button"
-            data-testid="latency-toggle"
-            aria-pressed={settings.latencyOverlay}
-            onClick={toggleOverlay}
-            title={t.latency.toggle}
-            className="rounded-md px-2 py-1 text-sm text-zinc-600 hover:bg-zinc-100 aria-pressed:bg-zinc-200 dark:text-zinc-400 dark:aria-pressed:bg-zinc-700 dark:hover:bg-zinc-800"
-          >
-            <StopwatchIcon />
-            <span className="sr-only">{t.latency.toggle}</span>
-          </button>
-          {embedded ? embedded.controls : <SettingsMenu />}
-        </div>
-      </header>
+      <ChatHeader
+        title={embedded?.title ?? conversation?.title ?? t.app.name}
+        conversationId={conversationId}
+        canShare={!embedded && (Boolean(conversation) || messages.length > 0)}
+        busy={busy}
+        persona={persona}
+        onPersonaChange={embedded ? undefined : setPersona}
+        upstream={upstream}
+        latencyOverlay={settings.latencyOverlay}
+        onToggleOverlay={toggleOverlay}
+        onOpenSidebar={embedded ? undefined : onOpenSidebar}
+        controls={embedded?.controls}
+      />
       <MessageList
         messages={messages}
         status={status}
         emptyState={embedded?.greeting}
-        onEdit={(messageId, text) => send(text, messageId)}
-        onShowTiming={(messageId) => {
-          setTimedMessageId(messageId);
-          update({ latencyOverlay: true });
-        }}
-        onRegenerate={(messageId) => {
-          clearError();
-          void regenerate({ messageId });
-        }}
+        onEdit={edit}
+        onShowTiming={showTiming}
+        onRegenerate={regenerateAnswer}
       />
       <div className="mx-auto w-full max-w-3xl px-4 pb-4">
         {error && (
@@ -232,7 +219,7 @@ export function ChatApp({
             onClose={() => update({ latencyOverlay: false })}
           />
         )}
-        <Composer ref={composerRef} busy={busy} onSend={(text) => send(text)} onStop={stopAnswer} />
+        <Composer ref={composerRef} busy={busy} onSend={send} onStop={stopAnswer} />
       </div>
     </div>
   );

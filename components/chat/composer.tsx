@@ -1,7 +1,8 @@
 "use client";
 
-import { type KeyboardEvent, type Ref, useState } from "react";
+import { type KeyboardEvent, memo, type Ref, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { preloadMarkdown } from "@/components/markdown/lazy-markdown";
 
 interface ComposerProps {
   ref?: Ref<HTMLTextAreaElement>;
@@ -10,7 +11,7 @@ interface ComposerProps {
   onStop: () => void;
 }
 
-export function Composer({ ref, busy, onSend, onStop }: ComposerProps) {
+export const Composer = memo(function Composer({ ref, busy, onSend, onStop }: ComposerProps) {
   const { t } = useI18n();
   const [text, setText] = useState("");
 
@@ -46,7 +47,11 @@ export function Composer({ ref, busy, onSend, onStop }: ComposerProps) {
         ref={ref}
         data-testid="composer-input"
         value={text}
-        onChange={(event) => setText(event.target.value)}
+        onChange={(event) => {
+          setText(event.target.value);
+          // The answer to come needs the markdown renderer; fetch it while the question is typed.
+          preloadMarkdown();
+        }}
         onKeyDown={onKeyDown}
         rows={Math.min(8, Math.max(1, text.split("\n").length))}
         placeholder={t.composer.placeholder}
@@ -79,4 +84,4 @@ export function Composer({ ref, busy, onSend, onStop }: ComposerProps) {
       )}
     </form>
   );
-}
+});

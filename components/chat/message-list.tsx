@@ -30,14 +30,26 @@ export function MessageList({
 }: MessageListProps) {
   const { t } = useI18n();
   const scrollerRef = useRef<HTMLDivElement>(null);
+  const contentRef = useRef<HTMLDivElement>(null);
   const [following, setFollowing] = useState(true);
+  const followingRef = useRef(following);
+  followingRef.current = following;
   const streaming = status === "submitted" || status === "streaming";
   const lastAssistantIndex = messages.findLastIndex((message) => message.role === "assistant");
 
   useEffect(() => {
     const scroller = scrollerRef.current;
-    if (scroller && following) scroller.scrollTop = scroller.scrollHeight;
-  });
+    const content = contentRef.current;
+    if (!scroller || !content) return;
+    // Runs after layout whenever the messages grow (chunks, paced text, typeset maths) or the view
+    // shrinks, so following costs no layout of its own.
+    const observer = new ResizeObserver(() => {
+      if (followingRef.current) scroller.scrollTop = scroller.scrollHeight;
+    });
+    observer.observe(content);
+    observer.observe(scroller);
+    return () => observer.disconnect();
+  }, []);
 
   const jumpToLatest = () => {
     const scroller = scrollerRef.current;
@@ -54,9 +66,12 @@ export function MessageList({
           const el = event.currentTarget;
           setFollowing(el.scrollHeight - el.scrollTop - el.clientHeight < STICK_THRESHOLD_PX);
         }}
-        className="h-full overflow-y-auto"
+        // A composited scroller: following the stream moves the layer instead of repainting every
+        // formula on screen (Chromium paints non-composited scrollers anew on each scroll at 1x pixel ratio).
+        className="h-full overflow-y-auto will-change-scroll"
       >
         <div
+          ref={contentRef}
           data-testid="chat-messages"
           aria-busy={streaming}
           className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-4 py-6"
@@ -71,8 +86,8 @@ export function MessageList({
                 message={message}
                 streaming={streaming && index === messages.length - 1}
                 canRegenerate={!streaming && index === lastAssistantIndex}
-                onRegenerate={() => onRegenerate(message.id)}
-                onShowTiming={() => onShowTiming(message.id)}
+                onRegenerate={onRegenerate}
+                onShowTiming={onShowTiming}
               />
             ),
           )}

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { Markdown } from "@/components/markdown";
+import { SmoothMarkdown } from "./smooth-markdown";
 
 interface ReasoningBlockProps {
   text: string;
@@ -39,7 +39,7 @@ export function ReasoningBlock({ text, thinking, durationMs }: ReasoningBlockPro
         )}
       </summary>
       <div className="border-zinc-200 border-t px-3 py-2 dark:border-zinc-800">
-        <Markdown text={text} streaming={thinking} variant="reasoning" />
+        <SmoothMarkdown text={text} streaming={thinking} variant="reasoning" />
       </div>
     </details>
   );

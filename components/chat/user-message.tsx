@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { memo, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import type { ChatMessage } from "@/lib/chat/chat-message";
 
@@ -10,7 +10,7 @@ interface UserMessageProps {
   onEdit: (messageId: string, text: string) => void;
 }
 
-export function UserMessage({ message, editable, onEdit }: UserMessageProps) {
+export const UserMessage = memo(function UserMessage({ message, editable, onEdit }: UserMessageProps) {
   const { t } = useI18n();
   const text = message.parts.map((part) => (part.type === "text" ? part.text : "")).join("");
   const [draft, setDraft] = useState<string | null>(null);
@@ -82,4 +82,4 @@ export function UserMessage({ message, editable, onEdit }: UserMessageProps) {
       )}
     </div>
   );
-}
+});

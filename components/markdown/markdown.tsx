@@ -6,7 +6,7 @@ import { MarkdownBlock } from "./markdown-block";
 
 export type MarkdownVariant = "answer" | "reasoning";
 
-interface MarkdownProps {
+export interface MarkdownProps {
   text: string;
   streaming: boolean;
   /** "reasoning" sets the text smaller and muted, for the model's thinking. */

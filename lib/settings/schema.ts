@@ -1,4 +1,5 @@
-import { z } from "zod";
+// zod/mini: the same validation, but only the parts used reach the browser, where every page loads this.
+import * as z from "zod/mini";
 
 export const THEME_PREFERENCES = ["system", "light", "dark"] as const;
 export type ThemePreference = (typeof THEME_PREFERENCES)[number];
@@ -8,9 +9,9 @@ export type ThemePreference = (typeof THEME_PREFERENCES)[number];
  * by an older or newer version of the app does not throw away the others.
  */
 export const clientSettingsSchema = z.object({
-  theme: z.enum(THEME_PREFERENCES).catch("system"),
-  smoothText: z.boolean().catch(true),
-  latencyOverlay: z.boolean().catch(false),
+  theme: z.catch(z.enum(THEME_PREFERENCES), "system"),
+  smoothText: z.catch(z.boolean(), true),
+  latencyOverlay: z.catch(z.boolean(), false),
 });
 
 export type ClientSettings = z.infer<typeof clientSettingsSchema>;

@@ -3,11 +3,18 @@ import { clusterEnd } from "./cluster-boundary";
 import { TextPacer } from "./text-pacer";
 
 const WHOLE_TEXT = Number.POSITIVE_INFINITY;
+/**
+ * Text is revealed at most this many times a second: fluid to read, and a third of the renders
+ * (markdown, layout, paint) of revealing on every 60 Hz frame.
+ */
+const UPDATES_PER_SECOND = 20;
+/** Frames arrive with jitter; one a little early still counts, or a 60 Hz display would skip one more. */
+const FRAME_JITTER_MS = 4;
 
 /**
  * `text` as the reader should see it: while `streaming` and `enabled`, revealed at an even pace by a
- * TextPacer on animation frames; otherwise (and on the server) the whole text at once. The component
- * re-renders only on frames where more text shows.
+ * TextPacer on animation frames (at most UPDATES_PER_SECOND of them); otherwise (and on the server) the
+ * whole text at once. The component re-renders only on frames where more text shows.
  */
 export function useSmoothText(text: string, streaming: boolean, enabled: boolean): string {
   const pacing = streaming && enabled;
@@ -28,8 +35,12 @@ export function useSmoothText(text: string, streaming: boolean, enabled: boolean
     pacer.push(latestText.current, performance.now());
     pacer.flush();
     pacerRef.current = pacer;
+    let shownAtMs = Number.NEGATIVE_INFINITY;
     let frameId = requestAnimationFrame(function showFrame(nowMs) {
-      setVisibleLength(pacer.frame(nowMs));
+      if (nowMs - shownAtMs >= 1000 / UPDATES_PER_SECOND - FRAME_JITTER_MS) {
+        shownAtMs = nowMs;
+        setVisibleLength(pacer.frame(nowMs));
+      }
       frameId = requestAnimationFrame(showFrame);
     });
     return () => {

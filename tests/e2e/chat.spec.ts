@@ -111,3 +111,29 @@ test("the chat stream is never compressed or buffered", async ({ request }) => {
   expect(response.headers()["x-accel-buffering"]).toBe("no");
   expect(await response.text()).toContain('"type":"finish"');
 });
+
+test("the list follows the stream at the bottom; scrolling up stops that, and 'jump to latest' resumes it", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 800, height: 420 });
+  await page.goto("/");
+  await ask(page, "Explain why the sky is blue, in detail.");
+  const scroller = page.getByTestId("chat-messages").locator("..");
+  const distanceToBottom = () =>
+    scroller.evaluate((element) => element.scrollHeight - element.scrollTop - element.clientHeight);
+  const overflow = () => scroller.evaluate((element) => element.scrollHeight - element.clientHeight);
+
+  await expect.poll(overflow, { timeout: 30_000 }).toBeGreaterThan(200);
+  expect(await distanceToBottom()).toBeLessThan(80);
+
+  await scroller.hover();
+  await page.mouse.wheel(0, -400);
+  await expect(page.getByTestId("jump-to-latest")).toBeVisible();
+  const readingAt = await scroller.evaluate((element) => element.scrollTop);
+  await page.waitForTimeout(300);
+  expect(await scroller.evaluate((element) => element.scrollTop)).toBe(readingAt);
+
+  await page.getByTestId("jump-to-latest").click();
+  await expect.poll(distanceToBottom).toBeLessThan(80);
+  await expect(page.getByTestId("jump-to-latest")).toHaveCount(0);
+});

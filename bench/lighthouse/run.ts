@@ -1,0 +1,104 @@
+/**
+ * Lighthouse (its Node API, mobile defaults with simulated throttling) on Debian's Chromium, against the
+ * production build on the built-in vLLM simulator.
+ *   npm run bench:lighthouse        (add -- --build to rebuild the app first)
+ * Writes bench/results/lighthouse.json; exits 1 if a score is under its target.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "@playwright/test";
+import lighthouse from "lighthouse";
+import { startSimServer } from "../../lib/vllm-sim";
+import { chromiumLaunchOptions } from "../../tests/e2e/chromium";
+import { ensureProductionBuild, freePort, startApp } from "../render/processes";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const CATEGORIES = ["performance", "accessibility", "best-practices"] as const;
+const MIN_SCORE = 95;
+
+/** The pages to audit; `/embed` and a share page join this table once they exist. */
+const PAGES = [{ name: "new chat", path: "/" }];
+
+interface PageResult {
+  name: string;
+  path: string;
+  scores: Record<(typeof CATEGORIES)[number], number>;
+  /** Audits that cost points, with what Lighthouse says about them. */
+  findings: { id: string; title: string; score: number | null; displayValue?: string }[];
+  metrics: Record<string, number | undefined>;
+}
+
+async function audit(port: number, url: string): Promise<Omit<PageResult, "name" | "path">> {
+  const result = await lighthouse(url, {
+    port,
+    output: "json",
+    logLevel: "error",
+    onlyCategories: [...CATEGORIES],
+  });
+  if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+  const { lhr } = result;
+  if (lhr.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${lhr.runtimeError.message}`);
+  const scores = Object.fromEntries(
+    CATEGORIES.map((id) => [id, Math.round((lhr.categories[id]?.score ?? 0) * 100)]),
+  ) as PageResult["scores"];
+  const counted = new Set(
+    CATEGORIES.flatMap(
+      (id) => lhr.categories[id]?.auditRefs.filter((ref) => ref.weight > 0).map((ref) => ref.id) ?? [],
+    ),
+  );
+  const findings = Object.values(lhr.audits)
+    .filter((entry) => counted.has(entry.id) && entry.score !== null && entry.score < 0.9)
+    .map((entry) => ({
+      id: entry.id,
+      title: entry.title,
+      score: entry.score,
+      displayValue: entry.displayValue,
+    }));
+  const metric = (id: string) => lhr.audits[id]?.numericValue;
+  return {
+    scores,
+    findings,
+    metrics: {
+      firstContentfulPaintMs: metric("first-contentful-paint"),
+      largestContentfulPaintMs: metric("largest-contentful-paint"),
+      totalBlockingTimeMs: metric("total-blocking-time"),
+      cumulativeLayoutShift: metric("cumulative-layout-shift"),
+      speedIndexMs: metric("speed-index"),
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  ensureProductionBuild(ROOT, process.argv.includes("--build"));
+  const sim = await startSimServer({});
+  const app = await startApp(ROOT, `${sim.url}/v1`);
+  const debuggingPort = await freePort();
+  const browser = await chromium.launch({
+    ...chromiumLaunchOptions,
+    args: [...chromiumLaunchOptions.args, `--remote-debugging-port=${debuggingPort}`],
+  });
+  try {
+    const pages: PageResult[] = [];
+    for (const page of PAGES) {
+      console.log(`Lighthouse on ${page.path}…`);
+      pages.push({ ...page, ...(await audit(debuggingPort, `${app.url}${page.path}`)) });
+    }
+    const dir = join(ROOT, "bench", "results");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, "lighthouse.json"),
+      `${JSON.stringify({ date: new Date().toISOString(), command: "npm run bench:lighthouse", lighthouse: "12", browser: `Chromium ${browser.version()}`, minScore: MIN_SCORE, pages }, null, 2)}\n`,
+    );
+    console.table(pages.map((page) => ({ page: page.path, ...page.scores })));
+    for (const page of pages) if (page.findings.length) console.table(page.findings);
+    if (pages.some((page) => Object.values(page.scores).some((score) => score < MIN_SCORE)))
+      process.exitCode = 1;
+  } finally {
+    await browser.close();
+    await app.stop();
+    await sim.close();
+  }
+}
+
+await main();
