@@ -43,11 +43,17 @@ export async function freePort(): Promise<number> {
 
 export interface AppServer {
   url: string;
+  /** Also its process group id: the app runs in a group of its own. */
+  pid: number;
   stop(): Promise<void>;
 }
 
 /** `next start` on the production build, talking to `vllmBaseUrl`; stopped by its own process group id. */
-export async function startApp(root: string, vllmBaseUrl: string): Promise<AppServer> {
+export async function startApp(
+  root: string,
+  vllmBaseUrl: string,
+  options: { nodeOptions?: string } = {},
+): Promise<AppServer> {
   const port = await freePort();
   const child = spawn(
     join(root, "node_modules/.bin/next"),
@@ -60,6 +66,7 @@ export async function startApp(root: string, vllmBaseUrl: string): Promise<AppSe
         ...process.env,
         NEXT_TELEMETRY_DISABLED: "1",
         VLLM_BASE_URL: vllmBaseUrl,
+        ...(options.nodeOptions ? { NODE_OPTIONS: options.nodeOptions } : {}),
         // The app may keep conversations on disk; a benchmark leaves nothing behind in the work tree.
         DATA_DIR: mkdtempSync(join(tmpdir(), "r1-chat-bench-")),
       },
@@ -72,7 +79,7 @@ export async function startApp(root: string, vllmBaseUrl: string): Promise<AppSe
     await stopProcessGroup(child);
     throw error;
   }
-  return { url, stop: () => stopProcessGroup(child) };
+  return { url, pid: child.pid as number, stop: () => stopProcessGroup(child) };
 }
 
 async function waitUntilHealthy(url: string, child: ChildProcess): Promise<void> {
