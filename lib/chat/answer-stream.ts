@@ -30,6 +30,8 @@ export interface AnswerOptions {
   /** Aborting it aborts the upstream request. */
   signal: AbortSignal;
   config?: AppConfig;
+  /** Told every chunk as it passes (storage, say), without a copy of the stream. */
+  onChunk?: (chunk: UIMessageChunk) => void;
 }
 
 /**
@@ -48,7 +50,7 @@ export const STREAM_HEADERS = {
  */
 export async function streamAnswer(
   request: AnswerRequest,
-  { messageId, signal, config = getConfig() }: AnswerOptions,
+  { messageId, signal, config = getConfig(), onChunk }: AnswerOptions,
 ): Promise<ReadableStream<UIMessageChunk>> {
   const upstream = await resolveUpstream(config);
   const model = await servedModel(upstream, config.VLLM_MODEL);
@@ -132,6 +134,7 @@ export async function streamAnswer(
     new TransformStream<UIMessageChunk, UIMessageChunk>({
       transform(chunk, controller) {
         controller.enqueue(chunk);
+        onChunk?.(chunk);
         if (chunk.type === "error") outcome = "error";
         else if (chunk.type === "abort") outcome = "stopped";
         if (chunk.type !== "reasoning-delta" && chunk.type !== "text-delta") return;

@@ -32,10 +32,11 @@ class Generation {
   reader(): ReadableStream<UIMessageChunk> {
     let next = 0;
     return new ReadableStream<UIMessageChunk>({
+      // Everything that arrived since the last pull goes out at once: one wake-up per batch, not per token.
       pull: async (controller) => {
         while (next >= this.chunks.length && !this.ended) await this.changed();
-        if (next < this.chunks.length) controller.enqueue(this.chunks[next++] as UIMessageChunk);
-        else controller.close();
+        while (next < this.chunks.length) controller.enqueue(this.chunks[next++] as UIMessageChunk);
+        if (this.ended) controller.close();
       },
     });
   }
