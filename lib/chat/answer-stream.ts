@@ -5,12 +5,11 @@ import { type AppConfig, getConfig } from "@/lib/config";
 import { logger } from "@/lib/observability/logger";
 import { metrics } from "@/lib/observability/metrics";
 import { recordAnswerLatency } from "@/lib/observability/recent-answers";
-import { r1ReasoningMiddleware } from "@/lib/r1/reasoning-middleware";
+import { r1RelayMiddleware } from "@/lib/r1/reasoning-middleware";
 import { applyR1Rules, type ConversationTurn } from "@/lib/r1/rules";
 import { StreamTimer } from "@/lib/timing/stream-timer";
 import { classifyStreamError, describeStreamError } from "@/lib/upstream/describe-error";
 import { servedModel } from "@/lib/upstream/served-model";
-import { streamFailureMiddleware } from "@/lib/upstream/stream-failure-middleware";
 import { resolveUpstream } from "@/lib/upstream/upstream";
 import type { MessageMetadata } from "./metadata";
 
@@ -76,7 +75,7 @@ export async function streamAnswer(
   const result = streamText({
     model: wrapLanguageModel({
       model: provider.chatModel(model.id),
-      middleware: [r1ReasoningMiddleware(config.VLLM_REASONING), streamFailureMiddleware()],
+      middleware: r1RelayMiddleware(config.VLLM_REASONING),
     }),
     messages: plan.messages,
     temperature: plan.temperature,
