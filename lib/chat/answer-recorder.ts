@@ -14,7 +14,14 @@ interface RecordTarget {
 
 type StoredPart =
   | { type: "step-start" }
-  | { type: "text" | "reasoning"; text: string; state: "streaming" | "done"; providerMetadata?: unknown };
+  | {
+      type: "text" | "reasoning";
+      /** Reasoning parts keep their stream id, as the AI SDK's do. */
+      id?: string;
+      text: string;
+      state: "streaming" | "done";
+      providerMetadata?: unknown;
+    };
 
 type Metadata = Record<string, unknown>;
 
@@ -63,7 +70,10 @@ export class AnswerRecorder {
       case "reasoning-start":
       case "text-start": {
         const type = chunk.type === "text-start" ? "text" : "reasoning";
-        const part: StoredPart = { type, text: "", state: "streaming" };
+        const part: StoredPart =
+          type === "reasoning"
+            ? { type, id: chunk.id, text: "", state: "streaming" }
+            : { type, text: "", state: "streaming" };
         if (chunk.providerMetadata) part.providerMetadata = chunk.providerMetadata;
         this.parts.push(part);
         this.open.set(`${type}:${chunk.id}`, part);
