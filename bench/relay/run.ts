@@ -22,6 +22,7 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const RESULTS = fileURLToPath(new URL("../results", import.meta.url));
 const TARGET_STREAMS = 128;
 const ADDED_GAP_LIMIT_MS = 5;
+const IDLE_WAIT_MS = 20_000;
 
 const SIM_OPTIONS = {
   ttftMs: 20,
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
     stops.push(pipe.stop);
     const cpuProf = args["cpu-prof"];
     const app = await startApp(ROOT, `${sim.url}/v1`, {
-      nodeOptions: cpuProf ? `--cpu-prof --cpu-prof-dir=${cpuProf}` : undefined,
+      nodeArgs: cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${cpuProf}`] : undefined,
     });
     stops.push(app.stop);
     const client = startLoadClient();
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
           streams,
           rounds,
           lifetimeMs: LIFETIME_MS,
-          deadlineMs: Math.max(20_000, LIFETIME_MS * rounds * 4),
+          deadlineMs: Math.max(20_000, LIFETIME_MS * rounds * 3),
         } satisfies PhasePlan,
         expectedTokens,
       });
@@ -90,20 +91,27 @@ async function main(): Promise<void> {
     const measured: Level[] = [];
     for (const streams of levels) {
       const rounds = streams === 1 ? 5 : 3;
+      await untilIdle(sim.url);
       const direct = await phase("direct", streams, rounds, expected);
+      await untilIdle(sim.url);
       const pipeResult = await phase("pipe", streams, rounds, expected);
+      await untilIdle(sim.url);
       const before = groupUsage(app.pid);
+      const tokensBefore = await generatedTokens(sim.url);
       const rss = samplePeakRss(app.pid);
       const bff = await phase("bff", streams, rounds, expected);
       const peakRss = rss.stop();
+      // Answers go on after their reader leaves (a phase deadline): their tokens and CPU count too.
+      await untilIdle(sim.url);
       const after = groupUsage(app.pid);
+      const relayedTokens = (await generatedTokens(sim.url)) - tokensBefore;
       const level: Level = {
         streams,
         direct,
         pipe: pipeResult,
         bff,
         added: { bff: added(bff, direct), pipe: added(pipeResult, direct) },
-        bffCpuUsPerToken: ((after.cpuMs - before.cpuMs) * 1000) / Math.max(1, bff.totalTokenChunks),
+        bffCpuUsPerToken: ((after.cpuMs - before.cpuMs) * 1000) / Math.max(1, relayedTokens),
         bffRssKbPerStream: Math.max(0, peakRss - before.rssBytes) / 1024 / streams,
       };
       measured.push(level);
@@ -141,6 +149,23 @@ async function main(): Promise<void> {
     if (targets.some((target) => target.pass === false)) process.exitCode = 1;
   } finally {
     for (const stop of stops.reverse()) await stop().catch(() => {});
+  }
+}
+
+/** Tokens the simulator has generated so far: what the app relayed, whether or not a client still read it. */
+async function generatedTokens(simUrl: string): Promise<number> {
+  const metrics = await (await fetch(`${simUrl}/metrics`)).text();
+  const line = metrics.split("\n").find((candidate) => candidate.startsWith("vllm:generation_tokens_total{"));
+  return Number(line?.split(" ").at(-1) ?? 0);
+}
+
+/** Waits (at most IDLE_WAIT_MS) until the simulator runs nothing, so no phase pays for the one before. */
+async function untilIdle(simUrl: string): Promise<void> {
+  const deadline = Date.now() + IDLE_WAIT_MS;
+  while (Date.now() < deadline) {
+    const { server_load } = (await (await fetch(`${simUrl}/load`)).json()) as { server_load: number };
+    if (server_load === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 
