@@ -37,6 +37,7 @@ export interface PhaseResult {
   errorSamples: string[];
   ttftMs: Distribution;
   gapMs: Distribution;
+  /** Over the measured answers that ended properly. */
   tokenChunksPerRequest: { min: number; max: number };
   /** Share of token chunks that arrived in a network read together with another token chunk. */
   coalescedShare: number;
@@ -192,6 +193,8 @@ async function runPhase(plan: PhasePlan, expectedTokens: number | undefined): Pr
     for (let i = 1; i < times.length; i++) gaps.push((times[i] as number) - (times[i - 1] as number));
     tokens += times.length;
     coalesced += sample.coalesced;
+    // Chunks per answer are compared for answers that ended properly; broken ones count as errors.
+    if (sample.error) continue;
     min = Math.min(min, times.length);
     max = Math.max(max, times.length);
   }
