@@ -17,11 +17,13 @@ interface ResultFile {
 }
 
 const flatten = (value: unknown): string =>
-  value !== null && typeof value === "object"
-    ? Object.entries(value)
-        .map(([key, inner]) => `${key} ${flatten(inner)}`)
-        .join(", ")
-    : String(value);
+  Array.isArray(value)
+    ? value.join(" ")
+    : value !== null && typeof value === "object"
+      ? Object.entries(value)
+          .map(([key, inner]) => `${key} ${flatten(inner)}`)
+          .join(", ")
+      : String(value);
 
 const escapeCell = (value: Cell) => String(value ?? "").replaceAll("|", "\\|");
 const verdict = (pass: Cell) => (pass === true ? "✅ pass" : pass === false ? "❌ miss" : "");
