@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
-import { existsSync, mkdtempSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -43,28 +43,36 @@ export async function freePort(): Promise<number> {
 
 export interface AppServer {
   url: string;
+  /** Also its process group id: the app runs in a group of its own. */
+  pid: number;
   stop(): Promise<void>;
 }
 
 /** `next start` on the production build, talking to `vllmBaseUrl`; stopped by its own process group id. */
-export async function startApp(root: string, vllmBaseUrl: string): Promise<AppServer> {
+export async function startApp(
+  root: string,
+  vllmBaseUrl: string,
+  options: { nodeArgs?: string[] } = {},
+): Promise<AppServer> {
   const port = await freePort();
-  const child = spawn(
-    join(root, "node_modules/.bin/next"),
-    ["start", "-p", String(port), "-H", "127.0.0.1"],
-    {
-      cwd: root,
-      detached: true,
-      stdio: ["ignore", "ignore", "inherit"],
-      env: {
-        ...process.env,
-        NEXT_TELEMETRY_DISABLED: "1",
-        VLLM_BASE_URL: vllmBaseUrl,
-        // The app may keep conversations on disk; a benchmark leaves nothing behind in the work tree.
-        DATA_DIR: mkdtempSync(join(tmpdir(), "r1-chat-bench-")),
-      },
+  const next = join(root, "node_modules/.bin/next");
+  const startArgs = ["start", "-p", String(port), "-H", "127.0.0.1"];
+  // Node refuses flags such as --cpu-prof in NODE_OPTIONS, so those run Next's bin script under node directly.
+  const [command, args] = options.nodeArgs
+    ? [process.execPath, [...options.nodeArgs, realpathSync(next), ...startArgs]]
+    : [next, startArgs];
+  const child = spawn(command, args, {
+    cwd: root,
+    detached: true,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      VLLM_BASE_URL: vllmBaseUrl,
+      // The app may keep conversations on disk; a benchmark leaves nothing behind in the work tree.
+      DATA_DIR: mkdtempSync(join(tmpdir(), "r1-chat-bench-")),
     },
-  );
+  });
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitUntilHealthy(`${url}/api/health`, child);
@@ -72,7 +80,7 @@ export async function startApp(root: string, vllmBaseUrl: string): Promise<AppSe
     await stopProcessGroup(child);
     throw error;
   }
-  return { url, stop: () => stopProcessGroup(child) };
+  return { url, pid: child.pid as number, stop: () => stopProcessGroup(child) };
 }
 
 async function waitUntilHealthy(url: string, child: ChildProcess): Promise<void> {

@@ -1,5 +1,5 @@
 import "server-only";
-import { readUIMessageStream, type UIMessage, type UIMessageChunk } from "ai";
+import type { UIMessageChunk } from "ai";
 import type { ChatStore, MessageState } from "@/lib/db";
 
 /** A streaming answer is written at most this often: per-token writes would put storage on the hot path. */
@@ -12,52 +12,129 @@ interface RecordTarget {
   messageId: string;
 }
 
+type StoredPart =
+  | { type: "step-start" }
+  | {
+      type: "text" | "reasoning";
+      /** Reasoning parts keep their stream id, as the AI SDK's do. */
+      id?: string;
+      text: string;
+      state: "streaming" | "done";
+      providerMetadata?: unknown;
+    };
+
+type Metadata = Record<string, unknown>;
+
+const isPlainObject = (value: unknown): value is Metadata =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
+
+/** Later metadata overrides earlier, object by object, as the AI SDK merges message metadata. */
+function mergeMetadata(base: Metadata | undefined, update: unknown): Metadata | undefined {
+  if (!isPlainObject(update)) return base;
+  const merged: Metadata = { ...base };
+  for (const [key, value] of Object.entries(update)) {
+    if (value === undefined) continue;
+    const current = merged[key];
+    merged[key] = isPlainObject(current) && isPlainObject(value) ? mergeMetadata(current, value) : value;
+  }
+  return merged;
+}
+
 /**
  * Stores an answer as it streams (in batches), and finally with how it ended: complete, stopped or error.
+ * It is told each chunk as the answer passes by (no copy of the stream, no message rebuilt per token):
+ * deltas are appended to the open part, and a copy of the parts is written at most every FLUSH_INTERVAL_MS.
+ * The parts are those the AI SDK's readUIMessageStream builds from the same chunks.
  * Storage failures are logged, never allowed to break the stream the user is watching.
  */
-export async function recordAnswer(
-  chunks: ReadableStream<UIMessageChunk>,
-  target: RecordTarget,
-): Promise<void> {
-  let ending: { state: MessageState; error: string | null } = { state: "complete", error: null };
-  const watched = chunks.pipeThrough(
-    new TransformStream<UIMessageChunk, UIMessageChunk>({
-      transform(chunk, controller) {
-        if (chunk.type === "error") ending = { state: "error", error: chunk.errorText };
-        else if (chunk.type === "abort") ending = { state: "stopped", error: null };
-        controller.enqueue(chunk);
-      },
-    }),
-  );
+export class AnswerRecorder {
+  private readonly parts: StoredPart[] = [];
+  private readonly open = new Map<string, Extract<StoredPart, { text: string }>>();
+  private metadata: Metadata | undefined;
+  private ending: { state: MessageState; error: string | null } = { state: "complete", error: null };
+  private lastFlush = performance.now();
+  private pending: Promise<unknown> = Promise.resolve();
+  private finished = false;
 
-  let latest: UIMessage | undefined;
-  let lastFlush = Date.now();
-  let pending: Promise<unknown> = Promise.resolve();
-  const save = (message: UIMessage, state: MessageState, error: string | null) => {
-    pending = pending
-      .then(() =>
-        target.store.updateMessage(target.ownerId, target.conversationId, target.messageId, {
-          parts: message.parts,
-          metadata: (message.metadata as Record<string, unknown> | undefined) ?? null,
-          state,
-          error,
-        }),
-      )
-      .catch((error: unknown) => console.error("[r1-chat] could not store the streaming answer", error));
+  constructor(private readonly target: RecordTarget) {}
+
+  /** Takes one chunk of the answer; cheap, since it runs for every relayed token. */
+  readonly observe = (chunk: UIMessageChunk): void => {
+    switch (chunk.type) {
+      case "reasoning-delta":
+      case "text-delta": {
+        const part = this.open.get(`${chunk.type === "text-delta" ? "text" : "reasoning"}:${chunk.id}`);
+        if (part) part.text += chunk.delta;
+        break;
+      }
+      case "reasoning-start":
+      case "text-start": {
+        const type = chunk.type === "text-start" ? "text" : "reasoning";
+        const part: StoredPart =
+          type === "reasoning"
+            ? { type, id: chunk.id, text: "", state: "streaming" }
+            : { type, text: "", state: "streaming" };
+        if (chunk.providerMetadata) part.providerMetadata = chunk.providerMetadata;
+        this.parts.push(part);
+        this.open.set(`${type}:${chunk.id}`, part);
+        break;
+      }
+      case "reasoning-end":
+      case "text-end": {
+        const part = this.open.get(`${chunk.type === "text-end" ? "text" : "reasoning"}:${chunk.id}`);
+        if (part) {
+          part.state = "done";
+          if (chunk.providerMetadata) part.providerMetadata = chunk.providerMetadata;
+        }
+        break;
+      }
+      case "start-step":
+        this.parts.push({ type: "step-start" });
+        break;
+      case "finish-step":
+        this.open.clear();
+        break;
+      case "start":
+      case "finish":
+      case "message-metadata":
+        this.metadata = mergeMetadata(this.metadata, chunk.messageMetadata);
+        break;
+      case "error":
+        this.ending = { state: "error", error: chunk.errorText };
+        break;
+      case "abort":
+        this.ending = { state: "stopped", error: null };
+        break;
+    }
+    if (chunk.type !== "reasoning-delta" && chunk.type !== "text-delta") return;
+    const now = performance.now();
+    if (now - this.lastFlush < FLUSH_INTERVAL_MS) return;
+    this.lastFlush = now;
+    this.save("streaming", null);
   };
 
-  try {
-    for await (const message of readUIMessageStream({ stream: watched })) {
-      latest = message;
-      if (Date.now() - lastFlush >= FLUSH_INTERVAL_MS) {
-        lastFlush = Date.now();
-        save(message, "streaming", null);
+  /** Writes the answer as it ended; `error` when its stream broke instead of ending. Resolves once stored. */
+  finish(error?: unknown): Promise<void> {
+    if (!this.finished) {
+      this.finished = true;
+      if (error !== undefined) {
+        this.ending = { state: "error", error: error instanceof Error ? error.message : String(error) };
       }
+      this.save(this.ending.state, this.ending.error);
     }
-  } catch (error) {
-    ending = { state: "error", error: error instanceof Error ? error.message : String(error) };
+    return this.pending.then(() => {});
   }
-  save(latest ?? { id: target.messageId, role: "assistant", parts: [] }, ending.state, ending.error);
-  await pending;
+
+  private save(state: MessageState, error: string | null): void {
+    const { store, ownerId, conversationId, messageId } = this.target;
+    const patch = {
+      parts: this.parts.map((part) => ({ ...part })),
+      metadata: this.metadata ?? null,
+      state,
+      error,
+    };
+    this.pending = this.pending
+      .then(() => store.updateMessage(ownerId, conversationId, messageId, patch))
+      .catch((failure: unknown) => console.error("[r1-chat] could not store the streaming answer", failure));
+  }
 }

@@ -5,12 +5,11 @@ import { type AppConfig, getConfig } from "@/lib/config";
 import { logger } from "@/lib/observability/logger";
 import { metrics } from "@/lib/observability/metrics";
 import { recordAnswerLatency } from "@/lib/observability/recent-answers";
-import { r1ReasoningMiddleware } from "@/lib/r1/reasoning-middleware";
+import { r1RelayMiddleware } from "@/lib/r1/reasoning-middleware";
 import { applyR1Rules, type ConversationTurn } from "@/lib/r1/rules";
 import { StreamTimer } from "@/lib/timing/stream-timer";
 import { classifyStreamError, describeStreamError } from "@/lib/upstream/describe-error";
 import { servedModel } from "@/lib/upstream/served-model";
-import { streamFailureMiddleware } from "@/lib/upstream/stream-failure-middleware";
 import { resolveUpstream } from "@/lib/upstream/upstream";
 import type { MessageMetadata } from "./metadata";
 
@@ -30,6 +29,8 @@ export interface AnswerOptions {
   /** Aborting it aborts the upstream request. */
   signal: AbortSignal;
   config?: AppConfig;
+  /** Told every chunk as it passes (storage, say), without a copy of the stream. */
+  onChunk?: (chunk: UIMessageChunk) => void;
 }
 
 /**
@@ -48,7 +49,7 @@ export const STREAM_HEADERS = {
  */
 export async function streamAnswer(
   request: AnswerRequest,
-  { messageId, signal, config = getConfig() }: AnswerOptions,
+  { messageId, signal, config = getConfig(), onChunk }: AnswerOptions,
 ): Promise<ReadableStream<UIMessageChunk>> {
   const upstream = await resolveUpstream(config);
   const model = await servedModel(upstream, config.VLLM_MODEL);
@@ -74,7 +75,7 @@ export async function streamAnswer(
   const result = streamText({
     model: wrapLanguageModel({
       model: provider.chatModel(model.id),
-      middleware: [r1ReasoningMiddleware(config.VLLM_REASONING), streamFailureMiddleware()],
+      middleware: r1RelayMiddleware(config.VLLM_REASONING),
     }),
     messages: plan.messages,
     temperature: plan.temperature,
@@ -132,6 +133,7 @@ export async function streamAnswer(
     new TransformStream<UIMessageChunk, UIMessageChunk>({
       transform(chunk, controller) {
         controller.enqueue(chunk);
+        onChunk?.(chunk);
         if (chunk.type === "error") outcome = "error";
         else if (chunk.type === "abort") outcome = "stopped";
         if (chunk.type !== "reasoning-delta" && chunk.type !== "text-delta") return;

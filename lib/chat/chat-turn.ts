@@ -5,7 +5,7 @@ import { type ChatStore, getChatStore, type StoredMessage } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { type GenerationHub, getGenerationHub } from "@/lib/generation";
 import type { ConversationTurn } from "@/lib/r1/rules";
-import { recordAnswer } from "./answer-recorder";
+import { AnswerRecorder } from "./answer-recorder";
 import { streamAnswer } from "./answer-stream";
 import { type ChatOptions, type IncomingMessage, messageText } from "./request";
 
@@ -73,6 +73,7 @@ export async function startChatTurn(
 
   const answerId = generateId();
   const abort = new AbortController();
+  const recorder = new AnswerRecorder({ store, ownerId, conversationId, messageId: answerId });
   const chunks = await streamAnswer(
     {
       turns: toTurns(history),
@@ -80,7 +81,7 @@ export async function startChatTurn(
       temperature: request.temperature,
       maxTokens: request.maxTokens,
     },
-    { messageId: answerId, signal: abort.signal, config },
+    { messageId: answerId, signal: abort.signal, config, onChunk: recorder.observe },
   );
   await store.appendMessage(ownerId, conversationId, {
     id: answerId,
@@ -89,11 +90,13 @@ export async function startChatTurn(
     state: "streaming",
   });
 
-  const [forViewers, forStorage] = chunks.tee();
-  void hub.run(conversationId, forViewers, abort).catch((error: unknown) => {
-    console.error("[r1-chat] generation failed", error);
-  });
-  void recordAnswer(forStorage, { store, ownerId, conversationId, messageId: answerId });
+  void hub.run(conversationId, chunks, abort).then(
+    () => recorder.finish(),
+    (error: unknown) => {
+      console.error("[r1-chat] generation failed", error);
+      return recorder.finish(error);
+    },
+  );
 
   const live = await hub.subscribe(conversationId);
   if (!live) throw new AppError("upstream_failed", "The answer could not be started.");

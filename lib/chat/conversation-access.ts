@@ -1,9 +1,9 @@
 import "server-only";
-import { createUIMessageStreamResponse } from "ai";
 import { getChatStore } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getGenerationHub } from "@/lib/generation";
 import { STREAM_HEADERS } from "./answer-stream";
+import { uiMessageStreamResponse } from "./ui-stream-response";
 
 async function assertOwns(ownerId: string, conversationId: string): Promise<void> {
   const store = await getChatStore();
@@ -17,7 +17,7 @@ export async function followAnswer(ownerId: string, conversationId: string): Pro
   await assertOwns(ownerId, conversationId);
   const live = await (await getGenerationHub()).subscribe(conversationId);
   if (!live) return new Response(null, { status: 204 });
-  return createUIMessageStreamResponse({ stream: live, headers: STREAM_HEADERS });
+  return uiMessageStreamResponse(live, STREAM_HEADERS);
 }
 
 /** Stop is the only thing that aborts the upstream, for every viewer, on whichever instance runs it. */

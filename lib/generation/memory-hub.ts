@@ -1,10 +1,43 @@
 import type { UIMessageChunk } from "ai";
 import { type GenerationHub, REPLAY_AFTER_END_MS } from "./hub";
 
+type Delta = Extract<UIMessageChunk, { type: "text-delta" | "reasoning-delta" }>;
+
+const isDelta = (chunk: UIMessageChunk): chunk is Delta =>
+  (chunk.type === "text-delta" || chunk.type === "reasoning-delta") && chunk.providerMetadata === undefined;
+
+/**
+ * A finished answer is kept for replay as a few long deltas instead of one per token: a late viewer gets
+ * the same text, and the REPLAY_AFTER_END_MS it stays in memory costs a fraction of the per-token objects.
+ */
+function joinDeltas(chunks: readonly UIMessageChunk[]): UIMessageChunk[] {
+  const joined: UIMessageChunk[] = [];
+  let run: Delta[] = [];
+  const closeRun = () => {
+    const [first] = run;
+    if (first) joined.push(run.length === 1 ? first : { ...first, delta: run.map((d) => d.delta).join("") });
+    run = [];
+  };
+  for (const chunk of chunks) {
+    const last = run[0];
+    if (isDelta(chunk) && (!last || (last.type === chunk.type && last.id === chunk.id))) {
+      run.push(chunk);
+      continue;
+    }
+    closeRun();
+    if (isDelta(chunk)) run.push(chunk);
+    else joined.push(chunk);
+  }
+  closeRun();
+  return joined;
+}
+
 class Generation {
-  readonly chunks: UIMessageChunk[] = [];
+  chunks: UIMessageChunk[] = [];
   ended = false;
   private waiters: (() => void)[] = [];
+  /** Readers not yet at the end: they hold positions in `chunks`, so it is compacted only without them. */
+  private activeReaders = 0;
 
   constructor(readonly abort: AbortController) {}
 
@@ -16,6 +49,7 @@ class Generation {
   end(): void {
     this.ended = true;
     this.wake();
+    this.compactIfUnread();
   }
 
   /** Resolves at the next chunk or the end. */
@@ -29,14 +63,30 @@ class Generation {
     for (const resolve of waiters) resolve();
   }
 
+  private compactIfUnread(): void {
+    if (this.ended && this.activeReaders === 0) this.chunks = joinDeltas(this.chunks);
+  }
+
   reader(): ReadableStream<UIMessageChunk> {
     let next = 0;
+    let released = false;
+    this.activeReaders++;
+    const release = () => {
+      if (released) return;
+      released = true;
+      this.activeReaders--;
+      this.compactIfUnread();
+    };
     return new ReadableStream<UIMessageChunk>({
+      // Everything that arrived since the last pull goes out at once: one wake-up per batch, not per token.
       pull: async (controller) => {
         while (next >= this.chunks.length && !this.ended) await this.changed();
-        if (next < this.chunks.length) controller.enqueue(this.chunks[next++] as UIMessageChunk);
-        else controller.close();
+        while (next < this.chunks.length) controller.enqueue(this.chunks[next++] as UIMessageChunk);
+        if (!this.ended) return;
+        controller.close();
+        release();
       },
+      cancel: release,
     });
   }
 }

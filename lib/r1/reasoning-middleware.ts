@@ -1,5 +1,6 @@
 import type { LanguageModelV3StreamPart } from "@ai-sdk/provider";
 import type { LanguageModelMiddleware } from "ai";
+import { endWithErrorPart, type PartRewriter } from "@/lib/upstream/stream-failure-middleware";
 import { type SplitPiece, ThinkSplitter } from "./think-splitter";
 
 /**
@@ -22,59 +23,79 @@ export function r1ReasoningMiddleware(mode: ReasoningMode): LanguageModelMiddlew
     async wrapStream({ doStream }) {
       const result = await doStream();
       if (mode === "parser") return result;
-      return { ...result, stream: result.stream.pipeThrough(inlineReasoningTransform(mode)) };
+      const rewriter = inlineReasoningRewriter(mode);
+      const stream = result.stream.pipeThrough(
+        new TransformStream<Part, Part>({
+          transform: (part, controller) => rewriter.push(part, (out) => controller.enqueue(out)),
+          flush: (controller) => rewriter.end((out) => controller.enqueue(out)),
+        }),
+      );
+      return { ...result, stream };
     },
   };
 }
 
-function inlineReasoningTransform(
-  mode: "auto" | "inline",
-): TransformStream<LanguageModelV3StreamPart, LanguageModelV3StreamPart> {
+/**
+ * The BFF's upstream stage: reasoning as reasoning parts (as r1ReasoningMiddleware) and a broken connection
+ * as an error part (as streamFailureMiddleware), in one stream stage instead of two.
+ */
+export function r1RelayMiddleware(mode: ReasoningMode): LanguageModelMiddleware {
+  return {
+    specificationVersion: "v3",
+    async wrapStream({ doStream }) {
+      const result = await doStream();
+      const rewriter = mode === "parser" ? undefined : inlineReasoningRewriter(mode);
+      return { ...result, stream: endWithErrorPart(result.stream, rewriter) };
+    },
+  };
+}
+
+type Part = LanguageModelV3StreamPart;
+type Emit = (part: Part) => void;
+
+function inlineReasoningRewriter(mode: "auto" | "inline"): PartRewriter {
   let decided: "parser" | "inline" | undefined = mode === "inline" ? "inline" : undefined;
   let leadingWhitespace = "";
   const splitter = new ThinkSplitter();
   let reasoningOpen = false;
   let textOpen = false;
 
-  const emit = (
-    controller: TransformStreamDefaultController<LanguageModelV3StreamPart>,
-    pieces: SplitPiece[],
-  ) => {
+  const emitPieces = (enqueue: Emit, pieces: SplitPiece[]) => {
     for (const piece of pieces) {
       if (piece.kind === "reasoning") {
         if (!reasoningOpen) {
-          controller.enqueue({ type: "reasoning-start", id: REASONING_ID });
+          enqueue({ type: "reasoning-start", id: REASONING_ID });
           reasoningOpen = true;
         }
-        controller.enqueue({ type: "reasoning-delta", id: REASONING_ID, delta: piece.text });
+        enqueue({ type: "reasoning-delta", id: REASONING_ID, delta: piece.text });
       } else {
-        closeReasoning(controller);
+        closeReasoning(enqueue);
         if (!textOpen) {
-          controller.enqueue({ type: "text-start", id: TEXT_ID });
+          enqueue({ type: "text-start", id: TEXT_ID });
           textOpen = true;
         }
-        controller.enqueue({ type: "text-delta", id: TEXT_ID, delta: piece.text });
+        enqueue({ type: "text-delta", id: TEXT_ID, delta: piece.text });
       }
     }
   };
-  const closeReasoning = (controller: TransformStreamDefaultController<LanguageModelV3StreamPart>) => {
+  const closeReasoning = (enqueue: Emit) => {
     if (!reasoningOpen) return;
-    controller.enqueue({ type: "reasoning-end", id: REASONING_ID });
+    enqueue({ type: "reasoning-end", id: REASONING_ID });
     reasoningOpen = false;
   };
-  const finishInline = (controller: TransformStreamDefaultController<LanguageModelV3StreamPart>) => {
-    emit(controller, splitter.flush());
-    closeReasoning(controller);
+  const finishInline = (enqueue: Emit) => {
+    emitPieces(enqueue, splitter.flush());
+    closeReasoning(enqueue);
     if (textOpen) {
-      controller.enqueue({ type: "text-end", id: TEXT_ID });
+      enqueue({ type: "text-end", id: TEXT_ID });
       textOpen = false;
     }
   };
 
-  return new TransformStream({
-    transform(part, controller) {
+  return {
+    push(part, enqueue) {
       if (decided === "parser") {
-        controller.enqueue(part);
+        enqueue(part);
         return;
       }
       switch (part.type) {
@@ -82,7 +103,7 @@ function inlineReasoningTransform(
         case "reasoning-delta":
         case "reasoning-end":
           if (decided === undefined) decided = "parser";
-          controller.enqueue(part);
+          enqueue(part);
           return;
         case "text-start":
           return;
@@ -97,30 +118,30 @@ function inlineReasoningTransform(
             decided = blankLineFirst ? "parser" : "inline";
             leadingWhitespace = "";
             if (decided === "parser") {
-              controller.enqueue({ type: "text-start", id: part.id });
-              controller.enqueue({ ...part, delta: text });
+              enqueue({ type: "text-start", id: part.id });
+              enqueue({ ...part, delta: text });
               return;
             }
-            emit(controller, splitter.push(text));
+            emitPieces(enqueue, splitter.push(text));
             return;
           }
-          emit(controller, splitter.push(part.delta));
+          emitPieces(enqueue, splitter.push(part.delta));
           return;
         }
         case "text-end":
-          finishInline(controller);
+          finishInline(enqueue);
           return;
         case "finish":
         case "error":
-          finishInline(controller);
-          controller.enqueue(part);
+          finishInline(enqueue);
+          enqueue(part);
           return;
         default:
-          controller.enqueue(part);
+          enqueue(part);
       }
     },
-    flush(controller) {
-      if (decided !== "parser") finishInline(controller);
+    end(enqueue) {
+      if (decided !== "parser") finishInline(enqueue);
     },
-  });
+  };
 }

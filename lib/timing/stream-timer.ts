@@ -23,14 +23,19 @@ export interface TimingSnapshot {
 
 /**
  * Measures one streamed answer on one clock: phases, inter-chunk gaps and stalls. Cheap per chunk (one
- * subtraction and a push) because it runs on the hot path of every relayed token.
+ * subtraction and a push) because it runs on the hot path of every relayed token; a snapshot sorts only
+ * the gaps since the previous one and merges them into those already sorted.
  */
 export class StreamTimer {
   private firstChunkAt?: number;
   private firstAnswerAt?: number;
   private lastChunkAt?: number;
   private endedAt?: number;
-  private readonly gaps: number[] = [];
+  /** Every gap up to the last snapshot, ascending. */
+  private sortedGaps: number[] = [];
+  /** Gaps since the last snapshot, in arrival order. */
+  private newGaps: number[] = [];
+  private readonly recentGaps: number[] = [];
   private readonly counts = { reasoning: 0, answer: 0 };
   private stallCount = 0;
   private longestStall = 0;
@@ -52,7 +57,9 @@ export class StreamTimer {
       return undefined;
     }
     const gap = at - previous;
-    this.gaps.push(gap);
+    this.newGaps.push(gap);
+    this.recentGaps.push(gap);
+    if (this.recentGaps.length > RECENT_GAPS) this.recentGaps.shift();
     if (gap > this.stallThresholdMs) {
       this.stallCount++;
       this.longestStall = Math.max(this.longestStall, gap);
@@ -66,7 +73,7 @@ export class StreamTimer {
 
   snapshot(now: number): TimingSnapshot {
     const until = this.endedAt ?? now;
-    const sorted = Float64Array.from(this.gaps).sort();
+    const sorted = this.mergeNewGaps();
     const first = this.firstChunkAt;
     const thinkingEnd = this.firstAnswerAt ?? until;
     return {
@@ -85,8 +92,26 @@ export class StreamTimer {
         maxMs: sorted.length ? sorted[sorted.length - 1] : undefined,
       },
       stalls: { count: this.stallCount, longestMs: this.longestStall, thresholdMs: this.stallThresholdMs },
-      recentGapsMs: this.gaps.slice(-RECENT_GAPS),
+      recentGapsMs: [...this.recentGaps],
       ended: this.endedAt !== undefined,
     };
+  }
+
+  private mergeNewGaps(): number[] {
+    if (this.newGaps.length === 0) return this.sortedGaps;
+    const fresh = this.newGaps.sort((a, b) => a - b);
+    const old = this.sortedGaps;
+    const merged = new Array<number>(old.length + fresh.length);
+    let i = 0;
+    let j = 0;
+    for (let k = 0; k < merged.length; k++) {
+      merged[k] =
+        j >= fresh.length || (i < old.length && (old[i] as number) <= (fresh[j] as number))
+          ? (old[i++] as number)
+          : (fresh[j++] as number);
+    }
+    this.sortedGaps = merged;
+    this.newGaps = [];
+    return merged;
   }
 }

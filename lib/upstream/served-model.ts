@@ -11,15 +11,45 @@ import type { Upstream } from "./upstream";
 const CACHE_MS = 30_000;
 const TIMEOUT_MS = 5_000;
 
-const cache = new Map<string, { model: ServedModel; expires: number }>();
+interface CacheEntry {
+  model: ServedModel;
+  expires: number;
+  refreshing?: Promise<void>;
+}
 
+const KEY = Symbol.for("r1-chat.served-models");
+type Holder = { [KEY]?: Map<string, CacheEntry> };
+
+/** One cache per process (start-up fills it, and Next.js may load this module in several bundles). */
+function cache(): Map<string, CacheEntry> {
+  const holder = globalThis as Holder;
+  holder[KEY] ??= new Map();
+  return holder[KEY];
+}
+
+/**
+ * The served model, from a cache: only the first lookup waits for the upstream. Once an entry is older than
+ * CACHE_MS it is still answered from the cache while one background lookup renews it, so no chat request
+ * waits for /v1/models; a failed renewal drops the entry, so the next request looks up (and fails) itself.
+ */
 export async function servedModel(upstream: Upstream, preferredId?: string): Promise<ServedModel> {
   const key = `${upstream.baseURL} ${preferredId ?? ""}`;
-  const hit = cache.get(key);
-  if (hit && hit.expires > Date.now()) return hit.model;
-  const model = await fetchServedModel(upstream, preferredId);
-  cache.set(key, { model, expires: Date.now() + CACHE_MS });
-  return model;
+  const entries = cache();
+  const hit = entries.get(key);
+  if (!hit) {
+    const model = await fetchServedModel(upstream, preferredId);
+    entries.set(key, { model, expires: Date.now() + CACHE_MS });
+    return model;
+  }
+  if (hit.expires <= Date.now() && !hit.refreshing) {
+    hit.refreshing = fetchServedModel(upstream, preferredId).then(
+      (model) => void entries.set(key, { model, expires: Date.now() + CACHE_MS }),
+      () => {
+        if (entries.get(key) === hit) entries.delete(key);
+      },
+    );
+  }
+  return hit.model;
 }
 
 export async function fetchServedModel(upstream: Upstream, preferredId?: string): Promise<ServedModel> {

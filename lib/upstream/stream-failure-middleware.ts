@@ -16,19 +16,41 @@ export function streamFailureMiddleware(): LanguageModelMiddleware {
   };
 }
 
-function endWithErrorPart(
-  source: ReadableStream<LanguageModelV3StreamPart>,
-): ReadableStream<LanguageModelV3StreamPart> {
+type Part = LanguageModelV3StreamPart;
+
+/** Rewrites parts on their way through, in the same stream stage (each extra stage costs on every token). */
+export interface PartRewriter {
+  push(part: Part, emit: (part: Part) => void): void;
+  /** The stream ended: emit whatever was held back. */
+  end(emit: (part: Part) => void): void;
+}
+
+/**
+ * The provider's parts, with a broken connection turned into an `error` part and a finish; `rewriter`, if
+ * given, sees every part (those two included) before it goes on.
+ */
+export function endWithErrorPart(
+  source: ReadableStream<Part>,
+  rewriter?: PartRewriter,
+): ReadableStream<Part> {
   const reader = source.getReader();
-  return new ReadableStream<LanguageModelV3StreamPart>({
+  let emit: (part: Part) => void = () => {};
+  let pass = emit;
+  return new ReadableStream<Part>({
+    start(controller) {
+      emit = (part) => controller.enqueue(part);
+      pass = rewriter ? (part) => rewriter.push(part, emit) : emit;
+    },
     async pull(controller) {
       try {
         const { done, value } = await reader.read();
-        if (done) controller.close();
-        else controller.enqueue(value);
+        if (!done) {
+          pass(value);
+          return;
+        }
       } catch (error) {
-        controller.enqueue({ type: "error", error });
-        controller.enqueue({
+        pass({ type: "error", error });
+        pass({
           type: "finish",
           finishReason: { unified: "error", raw: undefined },
           usage: {
@@ -41,8 +63,9 @@ function endWithErrorPart(
             outputTokens: { total: undefined, text: undefined, reasoning: undefined },
           },
         });
-        controller.close();
       }
+      rewriter?.end(emit);
+      controller.close();
     },
     cancel(reason) {
       return reader.cancel(reason);

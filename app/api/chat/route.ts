@@ -1,6 +1,6 @@
-import { createUIMessageStreamResponse } from "ai";
 import { STREAM_HEADERS } from "@/lib/chat/answer-stream";
 import { startChatTurn } from "@/lib/chat/chat-turn";
+import { uiMessageStreamResponse } from "@/lib/chat/ui-stream-response";
 import { getConfig } from "@/lib/config";
 import { handleAsOwner } from "@/lib/http/handle";
 import { readJsonBody } from "@/lib/http/read-json-body";
@@ -12,6 +12,6 @@ export function POST(request: Request): Promise<Response> {
   return handleAsOwner(request, async (ownerId) => {
     const { id, ...turn } = await readJsonBody(request, chatRequestSchema, getConfig().MAX_REQUEST_BYTES);
     const stream = await startChatTurn(ownerId, { conversationId: id, ...turn });
-    return createUIMessageStreamResponse({ stream, headers: STREAM_HEADERS });
+    return uiMessageStreamResponse(stream, STREAM_HEADERS);
   });
 }

@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { percentile } from "@/lib/stats";
 import { StreamTimer } from "@/lib/timing/stream-timer";
 
 describe("StreamTimer", () => {
@@ -42,5 +44,34 @@ describe("StreamTimer", () => {
     const timer = new StreamTimer("browser", 0);
     for (let i = 0; i <= 500; i++) timer.chunk("answer", i * 5);
     expect(timer.snapshot(3_000).recentGapsMs).toHaveLength(120);
+  });
+
+  it("gives the same gap figures when snapshots are taken between chunks as one computed over all gaps", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ gap: fc.integer({ min: 0, max: 500 }), snapshot: fc.boolean() }), {
+          minLength: 1,
+          maxLength: 300,
+        }),
+        (steps) => {
+          const timer = new StreamTimer("bff", 0);
+          let at = 5;
+          timer.chunk("answer", at);
+          for (const { gap, snapshot } of steps) {
+            at += gap;
+            timer.chunk("answer", at);
+            if (snapshot) timer.snapshot(at);
+          }
+          const gaps = steps.map((step) => step.gap);
+          expect(timer.snapshot(at).gaps).toEqual({
+            count: gaps.length,
+            p50Ms: percentile(gaps, 50, "nearest-rank"),
+            p95Ms: percentile(gaps, 95, "nearest-rank"),
+            maxMs: Math.max(...gaps),
+          });
+          expect(timer.snapshot(at).recentGapsMs).toEqual(gaps.slice(-120));
+        },
+      ),
+    );
   });
 });

@@ -1,0 +1,109 @@
+import { readUIMessageStream, type UIMessage, type UIMessageChunk } from "ai";
+import { describe, expect, it } from "vitest";
+import { AnswerRecorder, FLUSH_INTERVAL_MS } from "@/lib/chat/answer-recorder";
+import type { ChatStore, MessagePatch } from "@/lib/db";
+
+function recordingStore() {
+  const patches: MessagePatch[] = [];
+  const store = {
+    updateMessage: async (_owner: string, _conversation: string, _message: string, patch: MessagePatch) => {
+      patches.push(structuredClone(patch));
+      return true;
+    },
+  } as unknown as ChatStore;
+  return { store, patches };
+}
+
+const target = (store: ChatStore) => ({ store, ownerId: "o", conversationId: "c", messageId: "m" });
+
+const answer: UIMessageChunk[] = [
+  {
+    type: "start",
+    messageId: "m",
+    messageMetadata: { model: "r1", sampling: { temperature: 0.6, topP: 0.95 } },
+  },
+  { type: "start-step" },
+  { type: "reasoning-start", id: "r" },
+  { type: "reasoning-delta", id: "r", delta: "Let me " },
+  { type: "reasoning-delta", id: "r", delta: "think." },
+  { type: "reasoning-end", id: "r" },
+  { type: "message-metadata", messageMetadata: { bffTiming: { chunks: 2 } } },
+  { type: "text-start", id: "t" },
+  { type: "text-delta", id: "t", delta: "The answer " },
+  { type: "text-delta", id: "t", delta: "is 42." },
+  { type: "text-end", id: "t" },
+  { type: "finish-step" },
+  {
+    type: "finish",
+    finishReason: "stop",
+    messageMetadata: { finishReason: "stop", bffTiming: { chunks: 4 } },
+  },
+];
+
+async function sdkMessage(chunks: UIMessageChunk[]): Promise<UIMessage | undefined> {
+  const stream = new ReadableStream<UIMessageChunk>({
+    start(controller) {
+      for (const chunk of chunks) controller.enqueue(chunk);
+      controller.close();
+    },
+  });
+  let last: UIMessage | undefined;
+  for await (const message of readUIMessageStream({ stream })) last = message;
+  return last;
+}
+
+describe("AnswerRecorder", () => {
+  it("stores the parts and metadata the AI SDK builds from the same chunks", async () => {
+    const { store, patches } = recordingStore();
+    const recorder = new AnswerRecorder(target(store));
+    for (const chunk of answer) recorder.observe(chunk);
+    await recorder.finish();
+    const expected = await sdkMessage(answer);
+    expect(patches).toHaveLength(1);
+    expect(patches[0]).toEqual({
+      parts: JSON.parse(JSON.stringify(expected?.parts)),
+      metadata: expected?.metadata,
+      state: "complete",
+      error: null,
+    });
+  });
+
+  it("writes at most once a second while streaming, whatever the number of tokens", async () => {
+    const { store, patches } = recordingStore();
+    const recorder = new AnswerRecorder(target(store));
+    for (const chunk of answer.slice(0, 3)) recorder.observe(chunk);
+    const started = performance.now();
+    while (performance.now() - started < FLUSH_INTERVAL_MS * 1.5) {
+      recorder.observe({ type: "reasoning-delta", id: "r", delta: "x" });
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await recorder.finish();
+    const streaming = patches.filter((patch) => patch.state === "streaming");
+    expect(streaming).toHaveLength(1);
+    expect(patches.at(-1)?.state).toBe("complete");
+  });
+
+  it("records how an answer ended: an error chunk, a stop, or a broken stream", async () => {
+    const endings: [UIMessageChunk | undefined, unknown, { state: string; error: string | null }][] = [
+      [
+        { type: "error", errorText: "upstream failed" },
+        undefined,
+        { state: "error", error: "upstream failed" },
+      ],
+      [{ type: "abort" }, undefined, { state: "stopped", error: null }],
+      [undefined, new Error("socket hang up"), { state: "error", error: "socket hang up" }],
+    ];
+    for (const [chunk, failure, ending] of endings) {
+      const { store, patches } = recordingStore();
+      const recorder = new AnswerRecorder(target(store));
+      for (const part of answer.slice(0, 4)) recorder.observe(part);
+      if (chunk) recorder.observe(chunk);
+      await recorder.finish(failure);
+      expect(patches.at(-1)).toMatchObject(ending);
+      expect(patches.at(-1)?.parts).toEqual([
+        { type: "step-start" },
+        { type: "reasoning", id: "r", text: "Let me ", state: "streaming" },
+      ]);
+    }
+  });
+});
