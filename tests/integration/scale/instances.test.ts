@@ -171,7 +171,31 @@ describe("two app instances sharing PostgreSQL and Redis", () => {
 
   // Shared through Redis once they exist: rate limits (issue 8) and shares (issue 5) belong here.
   it.todo("counts one owner's requests against one rate limit, whichever instance they reach");
-  it.todo("opens on B a share created on A, and a revoke on B takes effect on A");
+
+  it("opens on B a share created on A, and a revoke on B takes effect on A", async () => {
+    const browser = new OwnerClient();
+    const id = conversationId();
+    await readUiChunks(await browser.ask(a.url, id, "What is 6 times 7?", SHORT));
+    await eventually(
+      () => browser.conversation(a.url, id),
+      (conversation) => answerState(conversation) === "complete",
+    );
+
+    const created = await browser.request(a.url, `/api/conversations/${id}/share`, {
+      method: "POST",
+      json: {},
+    });
+    expect(created.status).toBe(201);
+    const share = (await created.json()) as { token: string; path: string };
+    // A stranger (no cookie) reads it through the other instance.
+    const onB = await fetch(`${b.url}${share.path}`);
+    expect(onB.status).toBe(200);
+    expect(await onB.text()).toContain("6 times 7");
+
+    const revoked = await browser.request(b.url, `/api/shares/${share.token}`, { method: "DELETE" });
+    expect(revoked.ok).toBe(true);
+    expect((await fetch(`${a.url}${share.path}`)).status).toBe(404);
+  });
 });
 
 describe("nginx in front of both instances (deploy/nginx/r1-chat.conf)", () => {
