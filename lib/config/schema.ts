@@ -47,6 +47,15 @@ export const envSchema = z.object({
   OWNER_COOKIE_SECRET: optionalString.pipe(
     z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -hex 32`)").optional(),
   ),
+  RATE_LIMIT_OWNER_PER_MINUTE: positiveInt(20),
+  RATE_LIMIT_IP_PER_MINUTE: positiveInt(60),
+  MAX_STREAMS_PER_OWNER: positiveInt(2),
+  MAX_UPSTREAM_STREAMS: positiveInt(256),
+  /** How many reverse proxies (nginx, a load balancer) append to X-Forwarded-For in front of the app. */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  MAX_CONVERSATION_MESSAGES: positiveInt(200),
+  UPSTREAM_FIRST_TOKEN_TIMEOUT_MS: positiveInt(120_000),
+  UPSTREAM_IDLE_TIMEOUT_MS: positiveInt(60_000),
   SIM_PORT: z.coerce.number().int().min(0).max(65_535).default(0),
   SIM_TTFT_MS: z.coerce.number().min(0).default(30),
   SIM_ITL_MS: z.coerce.number().min(0).default(8),
