@@ -11,6 +11,7 @@ import { StreamTimer } from "@/lib/timing/stream-timer";
 import { classifyStreamError, describeStreamError } from "@/lib/upstream/describe-error";
 import { servedModel } from "@/lib/upstream/served-model";
 import { streamFailureMiddleware } from "@/lib/upstream/stream-failure-middleware";
+import { upstreamTimeoutMiddleware } from "@/lib/upstream/timeout-middleware";
 import { resolveUpstream } from "@/lib/upstream/upstream";
 import type { MessageMetadata } from "./metadata";
 
@@ -74,7 +75,14 @@ export async function streamAnswer(
   const result = streamText({
     model: wrapLanguageModel({
       model: provider.chatModel(model.id),
-      middleware: [r1ReasoningMiddleware(config.VLLM_REASONING), streamFailureMiddleware()],
+      middleware: [
+        r1ReasoningMiddleware(config.VLLM_REASONING),
+        streamFailureMiddleware(),
+        upstreamTimeoutMiddleware({
+          firstTokenMs: config.UPSTREAM_FIRST_TOKEN_TIMEOUT_MS,
+          idleMs: config.UPSTREAM_IDLE_TIMEOUT_MS,
+        }),
+      ],
     }),
     messages: plan.messages,
     temperature: plan.temperature,
