@@ -37,6 +37,8 @@ export default defineConfig({
       SIM_TTFT_MS: "150",
       SIM_ITL_MS: "12",
       SIM_PORT: String(SIM_PORT),
+      // Every test's browser comes from 127.0.0.1: the per-address limit would count the whole suite as one client.
+      RATE_LIMIT_IP_PER_MINUTE: "100000",
     },
   },
 });
