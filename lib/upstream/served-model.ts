@@ -11,14 +11,22 @@ import type { Upstream } from "./upstream";
 const CACHE_MS = 30_000;
 const TIMEOUT_MS = 5_000;
 
-const cache = new Map<string, { model: ServedModel; expires: number }>();
+const cache = new Map<string, { model: Promise<ServedModel>; expires: number }>();
 
+/**
+ * The served model, asked at most once per CACHE_MS: turns that start together while the entry is stale
+ * share one lookup, so a burst of questions does not become a burst of /v1/models requests.
+ */
 export async function servedModel(upstream: Upstream, preferredId?: string): Promise<ServedModel> {
   const key = `${upstream.baseURL} ${preferredId ?? ""}`;
   const hit = cache.get(key);
   if (hit && hit.expires > Date.now()) return hit.model;
-  const model = await fetchServedModel(upstream, preferredId);
+  const model = fetchServedModel(upstream, preferredId);
   cache.set(key, { model, expires: Date.now() + CACHE_MS });
+  // A failed lookup is not kept: the next turn asks again.
+  model.catch(() => {
+    if (cache.get(key)?.model === model) cache.delete(key);
+  });
   return model;
 }
 
