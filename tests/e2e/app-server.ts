@@ -6,6 +6,8 @@ import { join } from "node:path";
 export interface AppServer {
   url: string;
   dataDir: string;
+  /** The server process (`next start` serves in its own process). */
+  pid: number;
   /** Ends the server; SIGKILL models a crash (no shutdown handlers run). */
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
@@ -52,6 +54,7 @@ export async function startAppServer(
   return {
     url,
     dataDir,
+    pid: child.pid as number,
     async stop(signal = "SIGTERM") {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;
