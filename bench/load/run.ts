@@ -7,6 +7,7 @@
  * reports/load.json (--short); exits 1 if a target is missed.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { type SimServer, startSimServer } from "../../lib/vllm-sim";
 import { startAppServer } from "../../tests/e2e/app-server";
@@ -14,9 +15,24 @@ import { closedPort } from "../../tests/support/ports";
 import { streamTurn, type TurnResult } from "./turn";
 
 const SHORT = process.argv.includes("--short");
-const PLAN = SHORT
-  ? { streams: 100, seconds: 15, soakAnswers: 1_000 }
-  : { streams: 500, seconds: 60, soakAnswers: 5_000 };
+const PLAN = {
+  ...(SHORT
+    ? { streams: 100, seconds: 15, soakAnswers: 1_000 }
+    : { streams: 500, seconds: 60, soakAnswers: 5_000 }),
+  ...numberArgs(["streams", "seconds", "soakAnswers"]),
+};
+
+/** `--streams 200 --seconds 30 --soak-answers 2000` override the plan. */
+function numberArgs(names: string[]): Record<string, number> {
+  const overrides: Record<string, number> = {};
+  for (const name of names) {
+    const flag = `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+    const at = process.argv.indexOf(flag);
+    const value = Number(process.argv[at + 1]);
+    if (at !== -1 && Number.isInteger(value) && value > 0) overrides[name] = value;
+  }
+  return overrides;
+}
 const SOAK_CONCURRENCY = 8;
 const SOAK_CHECKPOINTS = 5;
 /** A stream that waits longer than this for its first token, or between two tokens, counts as starved. */
@@ -88,7 +104,6 @@ async function main(): Promise<void> {
       }),
     );
     clearInterval(sampler);
-    const peakUpstream = sim.load();
     await sleep(SETTLE_MS);
     const settled = { rssMiB: rssMiB(app.pid), fds: openFds(app.pid) };
 
@@ -104,7 +119,10 @@ async function main(): Promise<void> {
       errors: failed.length,
       firstErrors: [...new Set(failed.map((result) => result.error))].slice(0, 3),
       starved: starved.length,
-      firstTokenMs: { p50: percentile(firstTokens(results), 50), p99: percentile(firstTokens(results), 99) },
+      firstTokenMs: {
+        p50: Math.round(percentile(firstTokens(results), 50)),
+        p99: Math.round(percentile(firstTokens(results), 99)),
+      },
       maxGapMs: {
         p50: percentile(gaps(results), 50),
         p99: percentile(gaps(results), 99),
@@ -115,13 +133,13 @@ async function main(): Promise<void> {
       fds: { baseline: baseline.fds, settled: settled.fds },
       upstreamStillRunning: sim.load().running,
     };
-    console.log(JSON.stringify(load, null, 2), peakUpstream);
+    console.log(JSON.stringify(load, null, 2));
 
     console.log(`Soak: ${PLAN.soakAnswers} short answers, ${SOAK_CONCURRENCY} at a time…`);
     await sim.close();
     sim = await simulator(simPort, true);
     const checkpoints: { answers: number; rssMiB: number; fds: number }[] = [];
-    let soakErrors = 0;
+    const soakErrors: string[] = [];
     let done = 0;
     const perCheckpoint = PLAN.soakAnswers / SOAK_CHECKPOINTS;
     let next = 0;
@@ -130,7 +148,7 @@ async function main(): Promise<void> {
         while (next < PLAN.soakAnswers) {
           next++;
           const result = await streamTurn(app.url);
-          if (result.error !== undefined) soakErrors++;
+          if (result.error !== undefined) soakErrors.push(result.error);
           done++;
           if (done % perCheckpoint === 0) {
             checkpoints.push({ answers: done, rssMiB: rssMiB(app.pid), fds: openFds(app.pid) });
@@ -140,7 +158,13 @@ async function main(): Promise<void> {
     );
     const first = checkpoints[0];
     const last = checkpoints.at(-1);
-    const soak = { answers: done, concurrency: SOAK_CONCURRENCY, errors: soakErrors, checkpoints };
+    const soak = {
+      answers: done,
+      concurrency: SOAK_CONCURRENCY,
+      errors: soakErrors.length,
+      firstErrors: [...new Set(soakErrors)].slice(0, 3),
+      checkpoints,
+    };
     console.log(JSON.stringify(soak, null, 2));
 
     const targets = [
@@ -154,7 +178,7 @@ async function main(): Promise<void> {
         met: settled.rssMiB <= baseline.rssMiB * MEMORY_SETTLED_RATIO,
       },
       { target: "no upstream stream left running", met: load.upstreamStillRunning === 0 },
-      { target: "no failed answer in the soak", met: soakErrors === 0 },
+      { target: "no failed answer in the soak", met: soakErrors.length === 0 },
       {
         target: `soak memory grows less than ${Math.round((SOAK_MEMORY_GROWTH_RATIO - 1) * 100)}% from the first checkpoint to the last`,
         met: !!first && !!last && last.rssMiB <= first.rssMiB * SOAK_MEMORY_GROWTH_RATIO,
@@ -165,7 +189,15 @@ async function main(): Promise<void> {
       },
     ];
     for (const { target, met } of targets) console.log(`${met ? "PASS" : "FAIL"}  ${target}`);
-    writeResults({ short: SHORT, measuredAt: new Date().toISOString(), load, soak, targets });
+    writeResults({
+      short: SHORT,
+      plan: PLAN,
+      loadAverage: loadavg(),
+      measuredAt: new Date().toISOString(),
+      load,
+      soak,
+      targets,
+    });
     process.exitCode = targets.every((target) => target.met) ? 0 : 1;
   } finally {
     await app.stop();
@@ -179,6 +211,8 @@ const gaps = (results: TurnResult[]) => results.map((result) => result.maxGapMs)
 
 interface LoadResults {
   short: boolean;
+  plan: typeof PLAN;
+  loadAverage: number[];
   measuredAt: string;
   load: object;
   soak: object;
