@@ -6,10 +6,10 @@
  * Needs a production build (`next build`). Writes bench/results/load.json and load.md (the full run) or
  * reports/load.json (--short); exits 1 if a target is missed.
  */
+import { spawn } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
-import { type SimServer, startSimServer } from "../../lib/vllm-sim";
 import { startAppServer } from "../../tests/e2e/app-server";
 import { closedPort } from "../../tests/support/ports";
 import { streamTurn, type TurnResult } from "./turn";
@@ -61,17 +61,70 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-async function simulator(port: number, fast: boolean): Promise<SimServer> {
-  return startSimServer({
-    port,
-    // Many sequences at once, and no slowdown per running sequence: the BFF is under test, not the GPU.
-    maxNumSeqs: 4_096,
-    kvCacheCapacityTokens: 100_000_000,
-    itlGrowthPerRunning: 0,
-    ...(fast
-      ? { ttftMs: 1, itlMs: 1, reasoningTokens: 8 }
-      : { ttftMs: 100, itlMs: 60, reasoningTokens: 100 }),
-  });
+interface Simulator {
+  load(): Promise<{ running: number; waiting: number }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The simulator in its own process, so its token timers and the load's readers do not share one event
+ * loop. Many sequences at once, no slowdown per running sequence and a near-instant prefill: the BFF is
+ * under test, not a GPU's queue.
+ */
+async function simulator(port: number, fast: boolean): Promise<Simulator> {
+  const timing = fast
+    ? ["--ttft-ms", "1", "--itl-ms", "1", "--reasoning-tokens", "8"]
+    : ["--ttft-ms", "5", "--itl-ms", "60", "--reasoning-tokens", "100"];
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "lib/vllm-sim/cli.ts",
+      "--port",
+      String(port),
+      "--max-num-seqs",
+      "4096",
+      "--kv-cache-capacity-tokens",
+      "100000000",
+      "--itl-growth-per-running",
+      "0",
+      "--prefill-ms-per-k-token",
+      "0",
+      ...timing,
+    ],
+    { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] },
+  );
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  const load = async () => {
+    const metrics = await (await fetch(`${url}/metrics`)).text();
+    const gauge = (name: string) =>
+      Number(
+        metrics
+          .split("\n")
+          .find((line) => line.startsWith(name))
+          ?.split(" ")
+          .at(-1) ?? Number.NaN,
+      );
+    return { running: gauge("vllm:num_requests_running"), waiting: gauge("vllm:num_requests_waiting") };
+  };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await load();
+      break;
+    } catch (error) {
+      if (attempt > 100) throw error;
+      await sleep(200);
+    }
+  }
+  return {
+    load,
+    async stop() {
+      child.kill();
+      await exited;
+    },
+  };
 }
 
 async function main(): Promise<void> {
@@ -131,12 +184,12 @@ async function main(): Promise<void> {
       tokensPerSecond: Math.round(results.reduce((sum, result) => sum + result.deltas, 0) / PLAN.seconds),
       memoryMiB: { baseline: baseline.rssMiB, peak: peakRss, settled: settled.rssMiB },
       fds: { baseline: baseline.fds, settled: settled.fds },
-      upstreamStillRunning: sim.load().running,
+      upstreamStillRunning: (await sim.load()).running,
     };
     console.log(JSON.stringify(load, null, 2));
 
     console.log(`Soak: ${PLAN.soakAnswers} short answers, ${SOAK_CONCURRENCY} at a time…`);
-    await sim.close();
+    await sim.stop();
     sim = await simulator(simPort, true);
     const checkpoints: { answers: number; rssMiB: number; fds: number }[] = [];
     const soakErrors: string[] = [];
@@ -201,7 +254,7 @@ async function main(): Promise<void> {
     process.exitCode = targets.every((target) => target.met) ? 0 : 1;
   } finally {
     await app.stop();
-    await sim.close();
+    await sim.stop();
   }
 }
 
