@@ -41,6 +41,8 @@ export default defineConfig({
       SIM_ITL_MS: "12",
       SIM_PORT: String(SIM_PORT),
       EMBED_ALLOWED_ORIGINS: `http://localhost:${EMBED_HOST_PORT}`,
+      // Every test's browser comes from 127.0.0.1: the per-address limit would count the whole suite as one client.
+      RATE_LIMIT_IP_PER_MINUTE: "100000",
     },
   },
 });

@@ -7,6 +7,7 @@ export type AppErrorCode =
   | "unsupported_media_type"
   | "payload_too_large"
   | "context_too_long"
+  | "rate_limited"
   | "upstream_unreachable"
   | "upstream_rejected"
   | "upstream_failed";
@@ -19,5 +20,20 @@ export class AppError extends Error {
   ) {
     super(message);
     this.name = "AppError";
+  }
+}
+
+/** Which limit a request ran into; the UI words each one in the reader's language. */
+export type LimitKind = "owner_rate" | "ip_rate" | "owner_streams" | "upstream_streams";
+
+/** Over a rate or concurrency limit: answered with 429 and `Retry-After`. */
+export class RateLimitedError extends AppError {
+  constructor(
+    readonly limit: LimitKind,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super("rate_limited", message, { limit, retryAfterSeconds });
+    this.name = "RateLimitedError";
   }
 }

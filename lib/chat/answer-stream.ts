@@ -10,6 +10,7 @@ import { applyR1Rules, type ConversationTurn } from "@/lib/r1/rules";
 import { StreamTimer } from "@/lib/timing/stream-timer";
 import { classifyStreamError, describeStreamError } from "@/lib/upstream/describe-error";
 import { servedModel } from "@/lib/upstream/served-model";
+import { upstreamTimeoutMiddleware } from "@/lib/upstream/timeout-middleware";
 import { resolveUpstream } from "@/lib/upstream/upstream";
 import type { MessageMetadata } from "./metadata";
 
@@ -75,7 +76,13 @@ export async function streamAnswer(
   const result = streamText({
     model: wrapLanguageModel({
       model: provider.chatModel(model.id),
-      middleware: r1RelayMiddleware(config.VLLM_REASONING),
+      middleware: [
+        r1RelayMiddleware(config.VLLM_REASONING),
+        upstreamTimeoutMiddleware({
+          firstTokenMs: config.UPSTREAM_FIRST_TOKEN_TIMEOUT_MS,
+          idleMs: config.UPSTREAM_IDLE_TIMEOUT_MS,
+        }),
+      ],
     }),
     messages: plan.messages,
     temperature: plan.temperature,

@@ -4,6 +4,7 @@ import { type AppConfig, getConfig } from "@/lib/config";
 import { type ChatStore, getChatStore, type StoredMessage } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { type GenerationHub, getGenerationHub } from "@/lib/generation";
+import { getTurnLimits, type TurnLimits } from "@/lib/limits";
 import type { ConversationTurn } from "@/lib/r1/rules";
 import { AnswerRecorder } from "./answer-recorder";
 import { streamAnswer } from "./answer-stream";
@@ -16,12 +17,15 @@ export interface ChatTurnRequest extends ChatOptions {
   message?: IncomingMessage;
   /** With submit-message: the question being edited; with regenerate-message: the answer to replace. */
   messageId?: string;
+  /** The client's address, for the per-IP rate limit. */
+  clientIp?: string;
 }
 
 export interface ChatTurnDeps {
   store?: ChatStore;
   hub?: GenerationHub;
   config?: AppConfig;
+  limits?: TurnLimits;
 }
 
 const TITLE_LENGTH = 60;
@@ -38,6 +42,7 @@ export async function startChatTurn(
   const store = deps.store ?? (await getChatStore());
   const hub = deps.hub ?? (await getGenerationHub());
   const config = deps.config ?? getConfig();
+  const limits = deps.limits ?? (await getTurnLimits(config));
   const { conversationId } = request;
 
   if (await hub.isRunning(conversationId)) {
@@ -50,6 +55,8 @@ export async function startChatTurn(
     }
     await store.createConversation(ownerId, { id: conversationId, title: titleFrom(request.message) });
   }
+
+  checkConversationLength(existing?.messages ?? [], request, config.MAX_CONVERSATION_MESSAGES);
 
   if (request.trigger === "submit-message") {
     const question = request.message;
@@ -71,18 +78,26 @@ export async function startChatTurn(
     throw new AppError("bad_request", "There is no question to answer at the end of this conversation.");
   }
 
+  // The question is stored first, so a turn turned away here can be retried once the limit allows.
+  const releaseSlots = await limits.admit({ ownerId, ip: request.clientIp });
   const answerId = generateId();
   const abort = new AbortController();
   const recorder = new AnswerRecorder({ store, ownerId, conversationId, messageId: answerId });
-  const chunks = await streamAnswer(
-    {
-      turns: toTurns(history),
-      persona: request.persona,
-      temperature: request.temperature,
-      maxTokens: request.maxTokens,
-    },
-    { messageId: answerId, signal: abort.signal, config, onChunk: recorder.observe },
-  );
+  let chunks: ReadableStream<UIMessageChunk>;
+  try {
+    chunks = await streamAnswer(
+      {
+        turns: toTurns(history),
+        persona: request.persona,
+        temperature: request.temperature,
+        maxTokens: request.maxTokens,
+      },
+      { messageId: answerId, signal: abort.signal, config, onChunk: recorder.observe },
+    );
+  } catch (error) {
+    await releaseSlots();
+    throw error;
+  }
   await store.appendMessage(ownerId, conversationId, {
     id: answerId,
     role: "assistant",
@@ -90,17 +105,37 @@ export async function startChatTurn(
     state: "streaming",
   });
 
-  void hub.run(conversationId, chunks, abort).then(
-    () => recorder.finish(),
-    (error: unknown) => {
-      console.error("[r1-chat] generation failed", error);
-      return recorder.finish(error);
-    },
-  );
+  void hub
+    .run(conversationId, chunks, abort)
+    .then(
+      () => recorder.finish(),
+      (error: unknown) => {
+        console.error("[r1-chat] generation failed", error);
+        return recorder.finish(error);
+      },
+    )
+    .finally(releaseSlots);
 
   const live = await hub.subscribe(conversationId);
   if (!live) throw new AppError("upstream_failed", "The answer could not be started.");
   return live;
+}
+
+/** A conversation may not grow past `max` messages (the question and its answer count as two). */
+function checkConversationLength(messages: StoredMessage[], request: ChatTurnRequest, max: number): void {
+  const replacedId =
+    request.trigger === "regenerate-message"
+      ? (request.messageId ?? lastAnswerId(messages))
+      : request.messageId;
+  const replacedAt = replacedId ? messages.findIndex((message) => message.id === replacedId) : -1;
+  const kept = replacedAt >= 0 ? replacedAt : messages.length;
+  const added = request.trigger === "submit-message" ? 2 : 1;
+  if (kept + added > max) {
+    throw new AppError(
+      "context_too_long",
+      `This conversation has reached ${max} messages, the most allowed. Start a new conversation to go on.`,
+    );
+  }
 }
 
 function titleFrom(message: IncomingMessage): string {

@@ -1,7 +1,6 @@
 import { z } from "zod";
 
 const MAX_MESSAGE_CHARS = 32_000;
-const MAX_MESSAGES = 200;
 
 const textPart = z.object({ type: z.literal("text"), text: z.string().max(MAX_MESSAGE_CHARS * 4) });
 const reasoningPart = z.object({ type: z.literal("reasoning"), text: z.string() });
@@ -36,4 +35,4 @@ export function messageText(message: IncomingMessage, type: "text" | "reasoning"
     .join("");
 }
 
-export const limits = { MAX_MESSAGE_CHARS, MAX_MESSAGES };
+export const limits = { MAX_MESSAGE_CHARS };

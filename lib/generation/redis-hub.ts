@@ -1,8 +1,6 @@
 import type { UIMessageChunk } from "ai";
-import { createClient } from "redis";
+import { connectRedis, type RedisClient } from "@/lib/redis/connect";
 import { type GenerationHub, REPLAY_AFTER_END_MS } from "./hub";
-
-type RedisClient = ReturnType<typeof createClient>;
 
 const STOP_CHANNEL = "r1:generation:stop";
 const logKey = (key: string) => `r1:generation:${key}:log`;
@@ -33,9 +31,7 @@ export class RedisGenerationHub implements GenerationHub {
   ) {}
 
   static async connect(url: string, { runningTtlMs = RUNNING_TTL_MS } = {}): Promise<RedisGenerationHub> {
-    const client = createClient({ url });
-    client.on("error", (error: Error) => console.error(`[r1-chat] Redis: ${error.message}`));
-    await client.connect();
+    const client = await connectRedis(url, "Redis");
     const subscriber = client.duplicate();
     subscriber.on("error", (error: Error) => console.error(`[r1-chat] Redis subscriber: ${error.message}`));
     await subscriber.connect();

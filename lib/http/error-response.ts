@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError, type AppErrorCode } from "@/lib/errors";
+import { AppError, type AppErrorCode, RateLimitedError } from "@/lib/errors";
 import { PromptTooLongError } from "@/lib/r1/rules";
 
 const STATUS: Record<AppErrorCode, number> = {
@@ -10,6 +10,7 @@ const STATUS: Record<AppErrorCode, number> = {
   unsupported_media_type: 415,
   payload_too_large: 413,
   context_too_long: 400,
+  rate_limited: 429,
   upstream_unreachable: 502,
   upstream_rejected: 502,
   upstream_failed: 502,
@@ -23,6 +24,13 @@ export interface ErrorBody {
 export function errorResponse(error: unknown): Response {
   if (error instanceof PromptTooLongError) {
     return json(STATUS.context_too_long, { error: { code: "context_too_long", message: error.message } });
+  }
+  if (error instanceof RateLimitedError) {
+    const response = json(STATUS.rate_limited, {
+      error: { code: error.code, message: error.message, details: error.details },
+    });
+    response.headers.set("Retry-After", String(error.retryAfterSeconds));
+    return response;
   }
   if (error instanceof AppError) {
     return json(STATUS[error.code], {

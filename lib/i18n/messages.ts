@@ -41,6 +41,14 @@ export const en = {
   chatError: {
     fallback: "Something went wrong.",
     retry: "Retry",
+    limits: {
+      owner_rate: (seconds: number) =>
+        `You have asked too many questions in the last minute. Please wait ${seconds} s.`,
+      ip_rate: (seconds: number) => `Too many questions from your network. Please wait ${seconds} s.`,
+      owner_streams: "You already have answers being written. Wait for one to finish or stop it.",
+      upstream_streams: (seconds: number) =>
+        `The model server is at capacity right now. Please try again in ${seconds} s.`,
+    },
   },
   modelBadge: {
     simulated: "Simulated model",
@@ -258,6 +266,12 @@ export const zh: Messages = {
   chatError: {
     fallback: "出错了。",
     retry: "重试",
+    limits: {
+      owner_rate: (seconds: number) => `你在一分钟内提问太多了，请等待 ${seconds} 秒。`,
+      ip_rate: (seconds: number) => `来自你所在网络的提问太多了，请等待 ${seconds} 秒。`,
+      owner_streams: "你已有回答正在生成。请等待其完成或将其停止。",
+      upstream_streams: (seconds: number) => `模型服务器当前已满负荷，请在 ${seconds} 秒后重试。`,
+    },
   },
   modelBadge: {
     simulated: "模拟模型",

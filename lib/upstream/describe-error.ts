@@ -1,5 +1,6 @@
 import { APICallError } from "@ai-sdk/provider";
 import { causeChain, describeFetchFailure, networkErrorCode } from "./network-failure";
+import { UpstreamTimeoutError, type UpstreamTimeoutKind } from "./timeout-middleware";
 
 function isAbort(error: unknown): boolean {
   return causeChain(error).some((link) => link instanceof Error && link.name === "AbortError");
@@ -18,10 +19,13 @@ export type UpstreamErrorKind =
   | "http_5xx"
   | "http_4xx"
   | "mid_stream_error"
+  | UpstreamTimeoutKind
   | "unknown";
 
 /** What ended an upstream stream: a kind for metrics and a human message with no addresses or secrets. */
 export function classifyStreamError(error: unknown): { kind: UpstreamErrorKind; message: string } {
+  const timeout = causeChain(error).find((link) => link instanceof UpstreamTimeoutError);
+  if (timeout) return { kind: timeout.kind, message: timeout.message };
   if (isAbort(error)) return { kind: "aborted", message: "The answer was stopped." };
   if (APICallError.isInstance(error)) {
     const status = error.statusCode;

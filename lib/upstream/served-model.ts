@@ -12,9 +12,10 @@ const CACHE_MS = 30_000;
 const TIMEOUT_MS = 5_000;
 
 interface CacheEntry {
-  model: ServedModel;
+  /** Shared by every turn that asks while the lookup is under way. */
+  model: Promise<ServedModel>;
   expires: number;
-  refreshing?: Promise<void>;
+  renewing?: boolean;
 }
 
 const KEY = Symbol.for("r1-chat.served-models");
@@ -28,28 +29,44 @@ function cache(): Map<string, CacheEntry> {
 }
 
 /**
- * The served model, from a cache: only the first lookup waits for the upstream. Once an entry is older than
- * CACHE_MS it is still answered from the cache while one background lookup renews it, so no chat request
- * waits for /v1/models; a failed renewal drops the entry, so the next request looks up (and fails) itself.
+ * The served model, from a cache: only the first lookup waits for the upstream, and turns that start
+ * together share it, so a burst of questions is not a burst of /v1/models requests. Once an entry is older
+ * than CACHE_MS it is still answered from the cache while one background lookup renews it; a failed lookup
+ * or renewal drops the entry, so the next turn asks again.
  */
 export async function servedModel(upstream: Upstream, preferredId?: string): Promise<ServedModel> {
   const key = `${upstream.baseURL} ${preferredId ?? ""}`;
   const entries = cache();
   const hit = entries.get(key);
-  if (!hit) {
-    const model = await fetchServedModel(upstream, preferredId);
-    entries.set(key, { model, expires: Date.now() + CACHE_MS });
-    return model;
-  }
-  if (hit.expires <= Date.now() && !hit.refreshing) {
-    hit.refreshing = fetchServedModel(upstream, preferredId).then(
-      (model) => void entries.set(key, { model, expires: Date.now() + CACHE_MS }),
-      () => {
-        if (entries.get(key) === hit) entries.delete(key);
-      },
-    );
+  if (!hit) return lookUp(entries, key, upstream, preferredId);
+  if (hit.expires <= Date.now() && !hit.renewing) {
+    hit.renewing = true;
+    lookUp(entries, key, upstream, preferredId, hit).catch(() => undefined);
   }
   return hit.model;
+}
+
+/** Looks the model up; the entry is replaced on success (or at once, when there is none to keep serving). */
+function lookUp(
+  entries: Map<string, CacheEntry>,
+  key: string,
+  upstream: Upstream,
+  preferredId: string | undefined,
+  stale?: CacheEntry,
+): Promise<ServedModel> {
+  const model = fetchServedModel(upstream, preferredId);
+  const entry: CacheEntry = { model, expires: Date.now() + CACHE_MS };
+  if (stale)
+    model.then(
+      () => void entries.set(key, entry),
+      () => undefined,
+    );
+  else entries.set(key, entry);
+  model.catch(() => {
+    const current = entries.get(key);
+    if (current === entry || current === stale) entries.delete(key);
+  });
+  return model;
 }
 
 export async function fetchServedModel(upstream: Upstream, preferredId?: string): Promise<ServedModel> {

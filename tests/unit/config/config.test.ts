@@ -11,6 +11,16 @@ describe("parseConfig", () => {
     expect(config.SIM_REASONING_PARSER).toBe(true);
   });
 
+  it("has limits and timeouts that suit a reasoning model by default, and refuses zero or negative ones", () => {
+    const config = parseConfig({});
+    expect(config.UPSTREAM_FIRST_TOKEN_TIMEOUT_MS).toBe(120_000);
+    expect(config.UPSTREAM_IDLE_TIMEOUT_MS).toBe(60_000);
+    expect(config.MAX_STREAMS_PER_OWNER).toBe(2);
+    expect(config.TRUSTED_PROXY_HOPS).toBe(0);
+    expect(() => parseConfig({ UPSTREAM_IDLE_TIMEOUT_MS: "0" })).toThrow(/UPSTREAM_IDLE_TIMEOUT_MS/);
+    expect(() => parseConfig({ RATE_LIMIT_IP_PER_MINUTE: "-5" })).toThrow(/RATE_LIMIT_IP_PER_MINUTE/);
+  });
+
   it("treats empty strings as unset and trims a trailing slash from the base URL", () => {
     expect(parseConfig({ VLLM_BASE_URL: "", VLLM_API_KEY: " " }).VLLM_BASE_URL).toBeUndefined();
     expect(parseConfig({ VLLM_BASE_URL: "http://127.0.0.1:8000/v1/" }).VLLM_BASE_URL).toBe(
