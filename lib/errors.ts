@@ -1,6 +1,7 @@
 /** Error codes the API returns; each maps to one HTTP status in lib/http/error-response.ts. */
 export type AppErrorCode =
   | "bad_request"
+  | "forbidden"
   | "not_found"
   | "conflict"
   | "unsupported_media_type"
