@@ -1,6 +1,7 @@
 import { Lexer } from "marked";
 import { splitCodeRegions } from "./code-regions";
 import { scanMath } from "./math-scanner";
+import { isTooDeeplyNested } from "./nesting-depth";
 
 /**
  * Splits markdown into top-level blocks (marked's block tokens) so that finished blocks can be memoised
@@ -10,6 +11,8 @@ import { scanMath } from "./math-scanner";
  * glued back until the formula closes. Blank-line tokens join the block before them.
  */
 export function splitBlocks(text: string): string[] {
+  // Such text is shown as plain text (see MarkdownBlock); lexing it could take seconds or overflow the stack.
+  if (isTooDeeplyNested(text)) return [text];
   const blocks: string[] = [];
   // Block tokens only: lex() would also tokenise every paragraph's inline content, which is thrown away here.
   for (const { raw } of new Lexer({ gfm: true }).blockTokens(text)) {
