@@ -11,8 +11,11 @@ import { isTooDeeplyNested } from "./nesting-depth";
  * glued back until the formula closes. Blank-line tokens join the block before them.
  */
 export function splitBlocks(text: string): string[] {
-  // Such text is shown as plain text (see MarkdownBlock); lexing it could take seconds or overflow the stack.
-  if (isTooDeeplyNested(text)) return [text];
+  // Lexing such text could take seconds or overflow the stack: its deeply nested paragraphs are kept whole
+  // (MarkdownBlock shows them as plain text) and the rest is split as usual.
+  if (isTooDeeplyNested(text)) {
+    return paragraphs(text).flatMap((piece) => (isTooDeeplyNested(piece) ? [piece] : splitBlocks(piece)));
+  }
   const blocks: string[] = [];
   // Block tokens only: lex() would also tokenise every paragraph's inline content, which is thrown away here.
   for (const { raw } of new Lexer({ gfm: true }).blockTokens(text)) {
@@ -25,6 +28,27 @@ export function splitBlocks(text: string): string[] {
   }
   // marked rewrites some input (e.g. "- " → "-\n", CR); losing memoisation beats rendering altered text.
   return blocks.join("") === text ? blocks : [text];
+}
+
+/** `text` cut after each blank line outside code. */
+function paragraphs(text: string): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  for (const region of splitCodeRegions(text)) {
+    if (region.isCode) continue;
+    const blankLine = /\n[ \t]*\n/g;
+    blankLine.lastIndex = region.start;
+    for (
+      let match = blankLine.exec(text);
+      match && blankLine.lastIndex <= region.end;
+      match = blankLine.exec(text)
+    ) {
+      pieces.push(text.slice(start, blankLine.lastIndex));
+      start = blankLine.lastIndex;
+    }
+  }
+  if (start < text.length) pieces.push(text.slice(start));
+  return pieces;
 }
 
 function hasUnclosedDisplayMath(block: string): boolean {

@@ -2,6 +2,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Markdown } from "@/components/markdown";
 import { isTooDeeplyNested, MAX_NESTING_DEPTH } from "@/lib/markdown/nesting-depth";
+import { prepareBlocks } from "@/lib/markdown/prepare-blocks";
 
 const render = (text: string, streaming: boolean) =>
   renderToStaticMarkup(<Markdown text={text} streaming={streaming} />);
@@ -55,6 +56,17 @@ describe("nesting beyond any real answer", () => {
     expect(html).toContain("whitespace-pre-wrap");
     expect(html).not.toContain("<ul");
     expect(html).toContain(`item ${MAX_NESTING_DEPTH + 9}`);
+  });
+
+  it("is limited to its own paragraphs: the rest of the answer still renders as markdown", () => {
+    const text = `Intro with **bold**.\n\n${">".repeat(1_000)} deep\n\n| a |\n|---|\n| 1 |\n\n\`\`\`\nx\n\n\`\`\``;
+    const { blocks } = prepareBlocks(text, false);
+    expect(blocks.join("")).toBe(text);
+    const html = render(text, false);
+    expect(html).toContain("<strong");
+    expect(html).toContain("<table");
+    expect(html).toContain("<pre");
+    expect(html.split("whitespace-pre-wrap").length - 1).toBe(1);
   });
 
   it("up to the limit still renders as nested lists and quotes", () => {
