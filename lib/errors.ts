@@ -2,6 +2,7 @@
 export type AppErrorCode =
   | "bad_request"
   | "unauthorized"
+  | "forbidden"
   | "not_found"
   | "conflict"
   | "unsupported_media_type"

@@ -9,8 +9,8 @@ export const MathFormula = memo(function MathFormula({
   source: string;
   display: boolean;
 }) {
-  // KaTeX escapes the source and, with its default `trust: false`, refuses \href{javascript:…}, \htmlClass
-  // and friends, so its HTML is safe to insert even though the formula was written by the model.
+  // KaTeX escapes the source and, with `trust: false` (lib/markdown/katex-cache.ts), refuses
+  // \href{javascript:…}, \htmlClass and friends, so its HTML is safe to insert though the model wrote it.
   const html = { __html: renderMath(source, display) };
   return display ? (
     // biome-ignore lint/security/noDangerouslySetInnerHtml: KaTeX output, see above

@@ -1,7 +1,7 @@
 import "server-only";
 import { generateId, type UIMessageChunk } from "ai";
 import { type AppConfig, getConfig } from "@/lib/config";
-import { type ChatStore, getChatStore, type StoredMessage } from "@/lib/db";
+import { type ChatStore, DuplicateIdError, getChatStore, type StoredMessage } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { type GenerationHub, getGenerationHub } from "@/lib/generation";
 import { getTurnLimits, type TurnLimits } from "@/lib/limits";
@@ -61,6 +61,12 @@ export async function startChatTurn(
   if (request.trigger === "submit-message") {
     const question = request.message;
     if (!question) throw new AppError("bad_request", "Invalid request: message: the question is missing");
+    const kept = existing?.messages ?? [];
+    const editedAt = kept.findIndex((message) => message.id === request.messageId);
+    // Checked before anything is deleted: a refused edit must leave the conversation as it was.
+    if (kept.slice(0, editedAt === -1 ? undefined : editedAt).some((message) => message.id === question.id)) {
+      throw new DuplicateIdError("message", question.id);
+    }
     if (request.messageId) await store.deleteMessagesFrom(ownerId, conversationId, request.messageId);
     await store.appendMessage(ownerId, conversationId, {
       id: question.id,

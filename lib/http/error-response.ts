@@ -5,6 +5,7 @@ import { PromptTooLongError } from "@/lib/r1/rules";
 const STATUS: Record<AppErrorCode, number> = {
   bad_request: 400,
   unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   conflict: 409,
   unsupported_media_type: 415,

@@ -11,6 +11,12 @@ const KATEX_OPTIONS = {
   throwOnError: false,
   strict: false,
   output: "htmlAndMathml",
+  // The model writes these formulas, so nothing in them is trusted: no \href, \url, \includegraphics or
+  // \html* (they show as error text), sizes such as \rule{1e5em}{1e5em} capped, and macro expansion
+  // (\def recursion) stopped after a bound rather than running away.
+  trust: false,
+  maxSize: 20,
+  maxExpand: 1000,
   // An invalid formula comes back as its source in a `.katex-error` span; markdown.css shows it like code
   // instead of in KaTeX's alarming red, since model maths is often slightly off and the source still reads.
   errorColor: "inherit",

@@ -1,6 +1,7 @@
 import { Lexer } from "marked";
 import { splitCodeRegions } from "./code-regions";
 import { scanMath } from "./math-scanner";
+import { isTooDeeplyNested } from "./nesting-depth";
 
 /**
  * Splits markdown into top-level blocks (marked's block tokens) so that finished blocks can be memoised
@@ -10,6 +11,11 @@ import { scanMath } from "./math-scanner";
  * glued back until the formula closes. Blank-line tokens join the block before them.
  */
 export function splitBlocks(text: string): string[] {
+  // Lexing such text could take seconds or overflow the stack: its deeply nested paragraphs are kept whole
+  // (MarkdownBlock shows them as plain text) and the rest is split as usual.
+  if (isTooDeeplyNested(text)) {
+    return paragraphs(text).flatMap((piece) => (isTooDeeplyNested(piece) ? [piece] : splitBlocks(piece)));
+  }
   const blocks: string[] = [];
   // Block tokens only: lex() would also tokenise every paragraph's inline content, which is thrown away here.
   for (const { raw } of new Lexer({ gfm: true }).blockTokens(text)) {
@@ -22,6 +28,27 @@ export function splitBlocks(text: string): string[] {
   }
   // marked rewrites some input (e.g. "- " → "-\n", CR); losing memoisation beats rendering altered text.
   return blocks.join("") === text ? blocks : [text];
+}
+
+/** `text` cut after each blank line outside code. */
+function paragraphs(text: string): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  for (const region of splitCodeRegions(text)) {
+    if (region.isCode) continue;
+    const blankLine = /\n[ \t]*\n/g;
+    blankLine.lastIndex = region.start;
+    for (
+      let match = blankLine.exec(text);
+      match && blankLine.lastIndex <= region.end;
+      match = blankLine.exec(text)
+    ) {
+      pieces.push(text.slice(start, blankLine.lastIndex));
+      start = blankLine.lastIndex;
+    }
+  }
+  if (start < text.length) pieces.push(text.slice(start));
+  return pieces;
 }
 
 function hasUnclosedDisplayMath(block: string): boolean {

@@ -68,6 +68,20 @@ export function joinDeltas(chunks: UiChunk[], type: "reasoning-delta" | "text-de
     .join("");
 }
 
+/** Arrival figures as the browser sends them back after an answer (PUT …/timing). */
+export const browserTimingSample = {
+  clock: "browser",
+  ttftMs: 52,
+  phases: { waitingMs: 52, thinkingMs: 300, answeringMs: 200 },
+  chunks: { reasoning: 30, answer: 20 },
+  gaps: { count: 49, p50Ms: 10, p95Ms: 14, maxMs: 30 },
+  stalls: { count: 0, longestMs: 0, thresholdMs: 250 },
+  recentGapsMs: [10, 11, 9],
+  ended: true,
+  reads: 50,
+  resumed: false,
+};
+
 export function userMessage(text: string, id: string = crypto.randomUUID()) {
   return { id, role: "user" as const, parts: [{ type: "text" as const, text }] };
 }

@@ -1,12 +1,10 @@
-import { errorResponse } from "@/lib/http/error-response";
+import { handle } from "@/lib/http/handle";
 import { doctorForStatusPage } from "@/lib/observability/doctor-run";
 
 export const dynamic = "force-dynamic";
 
-export async function POST(): Promise<Response> {
-  try {
-    return Response.json(await doctorForStatusPage(), { headers: { "Cache-Control": "no-store" } });
-  } catch (error) {
-    return errorResponse(error);
-  }
+export function POST(request: Request): Promise<Response> {
+  return handle(request, async () =>
+    Response.json(await doctorForStatusPage(), { headers: { "Cache-Control": "no-store" } }),
+  );
 }

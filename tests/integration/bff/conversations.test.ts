@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LoadedConversation } from "@/lib/chat/conversations";
 import { Browser, loadRoutes, params } from "@/tests/support/routes";
-import { joinDeltas, readUiChunks, userMessage, waitFor } from "@/tests/support/ui-stream";
+import {
+  browserTimingSample,
+  joinDeltas,
+  readUiChunks,
+  userMessage,
+  waitFor,
+} from "@/tests/support/ui-stream";
 
 let routes: Awaited<ReturnType<typeof loadRoutes>>;
 
@@ -201,18 +207,7 @@ describe("the browser's timing figures", () => {
     const browser = new Browser();
     await readUiChunks(await ask(browser, "timing-0001", "What is 6 * 7?"));
     const answerId = (await loadSettled(browser, "timing-0001"))?.messages[1]?.id as string;
-    const timing = {
-      clock: "browser",
-      ttftMs: 52,
-      phases: { waitingMs: 52, thinkingMs: 300, answeringMs: 200 },
-      chunks: { reasoning: 30, answer: 20 },
-      gaps: { count: 49, p50Ms: 10, p95Ms: 14, maxMs: 30 },
-      stalls: { count: 0, longestMs: 0, thresholdMs: 250 },
-      recentGapsMs: [10, 11, 9],
-      ended: true,
-      reads: 50,
-      resumed: false,
-    };
+    const timing = browserTimingSample;
     const put = (who: Browser, body: unknown) =>
       routes.timing.PUT(
         who.request(`/api/conversations/timing-0001/messages/${answerId}/timing`, {

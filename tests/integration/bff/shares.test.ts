@@ -289,13 +289,13 @@ describe("continuing a shared conversation", () => {
     const crossSite = await continueAs(new Browser(), shared.token, {
       headers: { "sec-fetch-site": "cross-site" },
     });
-    expect(crossSite.status).toBe(400);
+    expect(crossSite.status).toBe(403);
     expect(crossSite.headers.get("set-cookie")).toBeNull();
     // A browser without Sec-Fetch-Site still names the page's origin.
     const foreignOrigin = await continueAs(new Browser(), shared.token, {
       headers: { origin: "https://evil.example", host: "localhost" },
     });
-    expect(foreignOrigin.status).toBe(400);
+    expect(foreignOrigin.status).toBe(403);
     const sameOrigin = await continueAs(new Browser(), shared.token, {
       headers: { origin: "http://localhost", host: "localhost" },
     });

@@ -1,8 +1,5 @@
-import { AppError } from "@/lib/errors";
-import { errorResponse } from "@/lib/http/error-response";
 import { handleAsOwner } from "@/lib/http/handle";
 import { parseParams } from "@/lib/http/params";
-import { isCrossSiteRequest } from "@/lib/http/same-origin";
 import { continueSharedConversation } from "@/lib/share";
 import { shareParamsSchema } from "../schema";
 
@@ -11,14 +8,12 @@ export const dynamic = "force-dynamic";
 type Context = { params: Promise<{ token: string }> };
 
 /**
- * Copies the shared conversation into the viewer's own (issuing their owner cookie if they have none).
+ * Copies the shared conversation into the viewer's own (issuing their owner cookie if they have none; a
+ * post from another site is refused before that, in handleAsOwner).
  * The share page posts a plain form, so this works without JavaScript: a form post is answered with a
  * redirect to the copy, anything else with its id.
  */
 export async function POST(request: Request, { params }: Context): Promise<Response> {
-  if (isCrossSiteRequest(request)) {
-    return errorResponse(new AppError("bad_request", "Continue a shared conversation from its own page."));
-  }
   return handleAsOwner(request, async (viewerId) => {
     const { token } = await parseParams(params, shareParamsSchema);
     const id = await continueSharedConversation(viewerId, token);
