@@ -157,6 +157,9 @@ export function ChatApp({
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented) return;
+      // Escape in a modal dialog (sharing, say) closes that dialog, nothing else.
+      if (event.key === "Escape" && event.target instanceof Element && event.target.closest("dialog[open]"))
+        return;
       const mod = event.metaKey || event.ctrlKey;
       if (mod && event.shiftKey && event.key.toLowerCase() === "o") {
         event.preventDefault();
@@ -184,7 +187,8 @@ export function ChatApp({
       <ChatHeader
         title={embedded?.title ?? conversation?.title ?? t.app.name}
         conversationId={conversationId}
-        canShare={!embedded && (Boolean(conversation) || messages.length > 0)}
+        canShare={Boolean(conversation) || messages.length > 0}
+        requestHeaders={requestHeaders}
         busy={busy}
         persona={persona}
         onPersonaChange={embedded ? undefined : setPersona}

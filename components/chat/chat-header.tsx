@@ -15,6 +15,8 @@ interface ChatHeaderProps {
   /** Whether there is anything to share yet. */
   canShare: boolean;
   busy: boolean;
+  /** The widget's identity header, for the share dialog's requests. */
+  requestHeaders?: Record<string, string>;
   persona: string;
   /** Absent where the persona is not the reader's to set (the widget takes its site's). */
   onPersonaChange?: (persona: string) => void;
@@ -33,6 +35,7 @@ export const ChatHeader = memo(function ChatHeader({
   conversationId,
   canShare,
   busy,
+  requestHeaders,
   persona,
   onPersonaChange,
   upstream,
@@ -58,7 +61,14 @@ export const ChatHeader = memo(function ChatHeader({
         <h1 className="truncate font-semibold text-base">{title}</h1>
       </div>
       <div className="flex min-w-0 items-center gap-2">
-        {canShare && <ShareButton conversationId={conversationId} title={title} disabled={busy} />}
+        {canShare && (
+          <ShareButton
+            conversationId={conversationId}
+            title={title}
+            disabled={busy}
+            requestHeaders={requestHeaders}
+          />
+        )}
         {onPersonaChange && <PersonaSettings persona={persona} onChange={onPersonaChange} />}
         <ModelBadge upstream={upstream} />
         <button

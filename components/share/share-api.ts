@@ -9,28 +9,35 @@ async function shareOrNull(response: Response): Promise<OwnShare | null> {
   return (await response.json()) as OwnShare;
 }
 
-const json = (body: unknown): RequestInit => ({
-  headers: { "content-type": "application/json" },
-  body: JSON.stringify(body),
-});
-
-export const shareApi = {
-  find: async (conversationId: string) =>
-    shareOrNull(await fetch(`/api/conversations/${conversationId}/share`, { cache: "no-store" })),
-  create: async (conversationId: string, showQuestion: boolean) =>
-    shareOrNull(
-      await fetch(`/api/conversations/${conversationId}/share`, {
-        method: "POST",
-        ...json({ showQuestion }),
-      }),
-    ),
-  update: async (token: string, showQuestion: boolean) =>
-    shareOrNull(await fetch(`/api/shares/${token}`, { method: "PUT", ...json({ showQuestion }) })),
-  revoke: async (token: string) => {
-    const response = await fetch(`/api/shares/${token}`, { method: "DELETE" });
-    if (!response.ok && response.status !== 404) throw new Error(`revoke failed with ${response.status}`);
-  },
-};
+/**
+ * The share API as one identity: the browser's cookie by default, or the widget's identity header (its
+ * frame cannot count on cookies).
+ */
+export function shareApi(identity: Record<string, string> = {}) {
+  const json = (body: unknown): RequestInit => ({
+    headers: { ...identity, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  return {
+    find: async (conversationId: string) =>
+      shareOrNull(
+        await fetch(`/api/conversations/${conversationId}/share`, { cache: "no-store", headers: identity }),
+      ),
+    create: async (conversationId: string, showQuestion: boolean) =>
+      shareOrNull(
+        await fetch(`/api/conversations/${conversationId}/share`, {
+          method: "POST",
+          ...json({ showQuestion }),
+        }),
+      ),
+    update: async (token: string, showQuestion: boolean) =>
+      shareOrNull(await fetch(`/api/shares/${token}`, { method: "PUT", ...json({ showQuestion }) })),
+    revoke: async (token: string) => {
+      const response = await fetch(`/api/shares/${token}`, { method: "DELETE", headers: identity });
+      if (!response.ok && response.status !== 404) throw new Error(`revoke failed with ${response.status}`);
+    },
+  };
+}
 
 /** The link to hand out: a path on the site the owner is using (browser only). */
 export function absoluteUrl(path: string): string {

@@ -9,10 +9,12 @@ interface ShareButtonProps {
   title: string;
   /** While an answer is being written the snapshot would catch it half-way. */
   disabled?: boolean;
+  /** The widget's identity header; the browser's cookie when absent. */
+  requestHeaders?: Record<string, string>;
 }
 
 /** The chat header's Share button and the dialog it opens. */
-export function ShareButton({ conversationId, title, disabled = false }: ShareButtonProps) {
+export function ShareButton({ conversationId, title, disabled = false, requestHeaders }: ShareButtonProps) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   return (
@@ -27,7 +29,14 @@ export function ShareButton({ conversationId, title, disabled = false }: ShareBu
       >
         {t.share.button}
       </button>
-      {open && <ShareDialog conversationId={conversationId} title={title} onClose={() => setOpen(false)} />}
+      {open && (
+        <ShareDialog
+          conversationId={conversationId}
+          title={title}
+          requestHeaders={requestHeaders}
+          onClose={() => setOpen(false)}
+        />
+      )}
     </>
   );
 }

@@ -9,6 +9,8 @@ import { absoluteUrl, type OwnShare, shareApi } from "./share-api";
 interface ShareDialogProps {
   conversationId: string;
   title: string;
+  /** The widget's identity header; the browser's cookie when absent. */
+  requestHeaders?: Record<string, string>;
   onClose: () => void;
 }
 
@@ -19,8 +21,9 @@ const secondaryButtonClass =
  * Creates, shows, updates and revokes the conversation's share link. A native modal <dialog>: it keeps
  * focus inside and closes on Escape.
  */
-export function ShareDialog({ conversationId, title, onClose }: ShareDialogProps) {
+export function ShareDialog({ conversationId, title, requestHeaders, onClose }: ShareDialogProps) {
   const { t, locale } = useI18n();
+  const [api] = useState(() => shareApi(requestHeaders));
   const dialog = useRef<HTMLDialogElement>(null);
   // undefined while loading; null when the conversation has no live link.
   const [share, setShare] = useState<OwnShare | null | undefined>(undefined);
@@ -31,7 +34,7 @@ export function ShareDialog({ conversationId, title, onClose }: ShareDialogProps
   useEffect(() => {
     dialog.current?.showModal();
     let current = true;
-    shareApi.find(conversationId).then(
+    api.find(conversationId).then(
       (found) => {
         if (!current) return;
         setShare(found);
@@ -42,7 +45,7 @@ export function ShareDialog({ conversationId, title, onClose }: ShareDialogProps
     return () => {
       current = false;
     };
-  }, [conversationId, t]);
+  }, [api, conversationId, t]);
 
   const run = async (action: () => Promise<void>) => {
     setBusy(true);
@@ -56,17 +59,17 @@ export function ShareDialog({ conversationId, title, onClose }: ShareDialogProps
     }
   };
 
-  const create = () => run(async () => setShare(await shareApi.create(conversationId, showQuestion)));
+  const create = () => run(async () => setShare(await api.create(conversationId, showQuestion)));
   const update = () =>
     run(async () => {
       if (!share) return;
-      setShare(await shareApi.update(share.token, showQuestion));
+      setShare(await api.update(share.token, showQuestion));
       setStatus(t.share.updated);
     });
   const revoke = () => {
     if (!share || !window.confirm(t.share.confirmRevoke)) return;
     void run(async () => {
-      await shareApi.revoke(share.token);
+      await api.revoke(share.token);
       setShare(null);
       setStatus(t.share.revoked);
     });

@@ -17,7 +17,7 @@ export function SharesList({ initial }: { initial: OwnShare[] }) {
   const revoke = async (share: OwnShare) => {
     if (!window.confirm(t.share.confirmRevoke)) return;
     try {
-      await shareApi.revoke(share.token);
+      await shareApi().revoke(share.token);
       setShares((current) => current.filter((item) => item.token !== share.token));
       setStatus(t.share.revoked);
     } catch {

@@ -37,9 +37,11 @@ export class MemoryStreamSlots implements StreamSlots {
 
 /**
  * A slot is a lease with an expiry, renewed while its stream runs, so an instance that crashes
- * mid-stream gives its slots back within LEASE_MS instead of leaking them forever.
+ * mid-stream gives its slots back within LEASE_MS instead of leaking them forever. It lapses as soon as
+ * the generation's own heartbeat (lib/generation/redis-hub.ts), so the answer marked interrupted can be
+ * retried at once.
  */
-const LEASE_MS = 30_000;
+const LEASE_MS = 10_000;
 const RENEW_EVERY_MS = LEASE_MS / 3;
 const slotsKey = (key: string) => `r1:limits:slots:${key}`;
 

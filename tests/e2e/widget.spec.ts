@@ -97,6 +97,16 @@ test("the widget on an allowed site: launcher, maths answer, reload, Escape, res
   await expect(widget(page).getByTestId("message-user")).toHaveText("Solve x^2 - 5x + 6 = 0");
   await expect(widget(page).getByTestId("answer").locator(".katex").first()).toBeVisible();
 
+  // A visitor shares the widget's conversation with the same links as the app, under the widget's identity.
+  await widget(page).getByTestId("share-button").click();
+  await widget(page).getByTestId("share-create").click();
+  const sharedUrl = await widget(page).getByTestId("share-url").inputValue();
+  expect(sharedUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/s\/[A-Za-z0-9_-]{22,}$/);
+  const shared = await page.request.get(sharedUrl);
+  expect(shared.status()).toBe(200);
+  expect(await shared.text()).toContain("katex");
+  await widget(page).getByTestId("share-dialog").press("Escape");
+
   // The full app opens a copy in a tab of its own, under the browser's own (first-party) identity.
   const [tab] = await Promise.all([
     page.context().waitForEvent("page"),

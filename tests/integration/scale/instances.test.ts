@@ -9,7 +9,7 @@ import { type SimServer, startSimServer } from "@/lib/vllm-sim";
 import { renderNginxTemplate, startNginx, type ThrowawayNginx } from "@/tests/support/nginx";
 import { type PostgresServer, startPostgres } from "@/tests/support/postgres";
 import { startRedis, type ThrowawayRedis } from "@/tests/support/redis";
-import { joinDeltas } from "@/tests/support/ui-stream";
+import { joinDeltas, userMessage } from "@/tests/support/ui-stream";
 import { AppInstance } from "./app-instance";
 import { answerState, hasDelta, OwnerClient, partText, readUiChunks } from "./owner-client";
 
@@ -22,6 +22,8 @@ let redis: ThrowawayRedis;
 let sim: SimServer;
 let a: AppInstance;
 let b: AppInstance;
+
+const OWNER_QUESTIONS_PER_MINUTE = 8;
 
 /** A short answer, for checks that read it to the end. */
 const SHORT = { maxTokens: 120 };
@@ -38,6 +40,8 @@ beforeAll(async () => {
     REDIS_URL: redis.url,
     OWNER_COOKIE_SECRET: randomBytes(32).toString("hex"),
     VLLM_BASE_URL: `${sim.url}/v1`,
+    // Low enough for one test to reach; no other test asks this many questions as one owner.
+    RATE_LIMIT_OWNER_PER_MINUTE: String(OWNER_QUESTIONS_PER_MINUTE),
   };
   // Each instance has its own disk; only PostgreSQL, Redis and the secret are shared.
   const instanceEnv = () => ({ ...env, DATA_DIR: mkdtempSync(join(tmpdir(), "r1-chat-instance-")) });
@@ -56,13 +60,18 @@ async function runningUpstream(): Promise<number> {
   return engineLoad(await (await fetch(`${sim.url}/metrics`)).text()).running ?? Number.NaN;
 }
 
-async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 10_000) {
+async function eventually<T>(
+  read: () => Promise<T>,
+  accept: (value: T) => boolean,
+  timeoutMs = 10_000,
+  intervalMs = 100,
+) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
     if (accept(value)) return value;
     if (Date.now() > deadline) throw new Error(`still ${JSON.stringify(value)} after ${timeoutMs} ms`);
-    await sleep(100);
+    await sleep(intervalMs);
   }
 }
 
@@ -158,8 +167,21 @@ describe("two app instances sharing PostgreSQL and Redis", () => {
     expect(answerState(living)).toBe("streaming");
     expect(living.answering).toBe(true);
 
-    // The interrupted conversation is not left blocked: it can be continued.
-    const retried = await readUiChunks(await browser.ask(a.url, onA, "Try again", SHORT));
+    // The interrupted conversation is not left blocked: it can be continued (once the crashed instance's
+    // stream slot has lapsed with its heartbeat).
+    const retry = await eventually(
+      () =>
+        browser.request(a.url, "/api/chat", {
+          method: "POST",
+          json: { id: onA, trigger: "submit-message", message: userMessage("Try again"), ...SHORT },
+        }),
+      (response) => response.status !== 429,
+      10_000,
+      // Each refused attempt counts against the owner's rate limit: ask sparingly.
+      2_000,
+    );
+    expect(retry.status).toBe(200);
+    const retried = await readUiChunks(retry);
     expect(retried.at(-1)?.type).toBe("finish");
 
     await browser.request(a.url, `/api/chat/${onB}/stop`, { method: "POST" });
@@ -169,8 +191,29 @@ describe("two app instances sharing PostgreSQL and Redis", () => {
     );
   }, 60_000);
 
-  // Shared through Redis once they exist: rate limits (issue 8) and shares (issue 5) belong here.
-  it.todo("counts one owner's requests against one rate limit, whichever instance they reach");
+  it("counts one owner's questions against one rate limit, whichever instance they reach", async () => {
+    const browser = new OwnerClient();
+    const id = conversationId();
+    for (let question = 0; question < OWNER_QUESTIONS_PER_MINUTE; question += 1) {
+      const instance = question % 2 === 0 ? a : b;
+      await readUiChunks(await browser.ask(instance.url, id, `Question ${question}`, SHORT));
+    }
+    // Each instance alone has seen only half of them; together they are over the limit.
+    for (const instance of [a, b]) {
+      const refused = await browser.request(instance.url, "/api/chat", {
+        method: "POST",
+        json: { id, trigger: "submit-message", message: userMessage("One too many"), ...SHORT },
+      });
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect((await refused.json()).error.message).toMatch(/minute|limit/i);
+    }
+    // Another owner is not held back by this one's limit.
+    const other = new OwnerClient();
+    expect((await readUiChunks(await other.ask(b.url, conversationId(), "Hello", SHORT))).at(-1)?.type).toBe(
+      "finish",
+    );
+  });
 
   it("opens on B a share created on A, and a revoke on B takes effect on A", async () => {
     const browser = new OwnerClient();
