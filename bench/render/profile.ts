@@ -17,8 +17,13 @@ export async function startProfile(browser: Browser, page: Page, cdp: CDPSession
       const trace = await browser.stopTracing();
       writeFileSync(`${outputPrefix}.cpuprofile`, JSON.stringify(profile));
       writeFileSync(`${outputPrefix}.trace.json`, trace);
+      const events = JSON.parse(trace.toString());
       console.log("Main-thread self time by trace event:");
-      console.table(topEntries(traceSelfTime(JSON.parse(trace.toString())), 15));
+      console.table(topEntries(traceSelfTime(events), 15));
+      console.log(
+        "Main-thread events over 50 ms of wall time, with the CPU time the thread got during them:",
+      );
+      console.table(longEvents(events));
       console.log("Script self time by function:");
       console.table(topEntries(profileSelfTime(profile), 40));
       console.log(`Whole trace and CPU profile: ${outputPrefix}.{trace.json,cpuprofile}`);
@@ -31,19 +36,50 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of the event, in microseconds. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { name?: string };
 }
 
-/** Self time (ms) of each complete event on the renderer's main thread: its duration minus its children's. */
-function traceSelfTime(trace: { traceEvents: TraceEvent[] }): Map<string, number> {
+/** Complete events on the renderer's main thread, in order, each before the events it contains. */
+function mainThreadEvents(trace: { traceEvents: TraceEvent[] }): TraceEvent[] {
   const main = trace.traceEvents.find(
     (event) => event.name === "thread_name" && event.args?.name === "CrRendererMain",
   );
-  const events = trace.traceEvents
+  return trace.traceEvents
     .filter((event) => event.ph === "X" && event.pid === main?.pid && event.tid === main?.tid)
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+}
+
+/**
+ * The outermost main-thread events that took over 50 ms of wall time. On a loaded machine most of them
+ * got only a few milliseconds of CPU: the thread was waiting for a core, not working for the page.
+ */
+function longEvents(trace: { traceEvents: TraceEvent[] }) {
+  const long: { atS: number; name: string; wallMs: number; cpuMs: number }[] = [];
+  let openUntil = 0;
+  const events = mainThreadEvents(trace);
+  const start = events[0]?.ts ?? 0;
+  for (const event of events) {
+    const end = event.ts + (event.dur ?? 0);
+    if (event.ts < openUntil) continue;
+    openUntil = end;
+    if ((event.dur ?? 0) <= 50_000) continue;
+    long.push({
+      atS: Math.round((event.ts - start) / 1e5) / 10,
+      name: event.name,
+      wallMs: Math.round((event.dur ?? 0) / 1000),
+      cpuMs: Math.round((event.tdur ?? 0) / 1000),
+    });
+  }
+  return long;
+}
+
+/** Self time (ms) of each complete event on the renderer's main thread: its duration minus its children's. */
+function traceSelfTime(trace: { traceEvents: TraceEvent[] }): Map<string, number> {
+  const events = mainThreadEvents(trace);
   const self = new Map<string, number>();
   const open: { end: number; name: string }[] = [];
   for (const event of events) {

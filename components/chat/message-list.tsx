@@ -74,7 +74,9 @@ export function MessageList({
           ref={contentRef}
           data-testid="chat-messages"
           aria-busy={streaming}
-          className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-4 py-6"
+          // Its own compositor layer: as the stream grows the last block and scrolls, only that layer is
+          // repainted, not every formula on screen with it (see bench/render).
+          className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-4 py-6 will-change-transform"
         >
           {messages.length === 0 && (emptyState ?? <EmptyState />)}
           {messages.map((message, index) =>

@@ -6,9 +6,19 @@ import { type BrowserTiming, browserTimings } from "@/lib/timing/browser-timings
 /** Redraws at most this often while an answer streams: the overlay must not slow the stream down. */
 const REFRESH_MS = 250;
 
-/** The browser's arrival figures for one answer, refreshed a few times a second while it streams. */
+const ignoreChanges = () => () => {};
+
+/**
+ * The browser's arrival figures for one answer, refreshed a few times a second while it streams. Arrivals
+ * change the figures on every chunk; while `live` the timer alone redraws, so chunks never re-render the
+ * overlay, and a change after that (the stream's end) still shows.
+ */
 export function useBrowserTiming(messageId: string | undefined, live: boolean): BrowserTiming | undefined {
-  const version = useSyncExternalStore(browserTimings.subscribe, browserTimings.getVersion, () => 0);
+  const version = useSyncExternalStore(
+    live ? ignoreChanges : browserTimings.subscribe,
+    browserTimings.getVersion,
+    () => 0,
+  );
   const [tick, setTick] = useState(0);
   useEffect(() => {
     if (!live) return;

@@ -4,10 +4,12 @@ import { TextPacer } from "./text-pacer";
 
 const WHOLE_TEXT = Number.POSITIVE_INFINITY;
 /**
- * Text is revealed at most this many times a second: fluid to read, and a third of the renders
- * (markdown, layout, paint) of revealing on every 60 Hz frame.
+ * Text is revealed at most this many times a second (every fifth 60 Hz frame): still an even flow to
+ * read, and a fifth of the renders (markdown, layout, paint) of revealing on every frame. Each reveal of
+ * a long answer costs a few milliseconds, so this rate sets most of what streaming costs the page
+ * (see bench/render).
  */
-const UPDATES_PER_SECOND = 20;
+const UPDATES_PER_SECOND = 12;
 /** Frames arrive with jitter; one a little early still counts, or a 60 Hz display would skip one more. */
 const FRAME_JITTER_MS = 4;
 
