@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { EmbedWidget } from "@/components/embed/embed-widget";
+import { LazyEmbedWidget } from "@/components/embed/lazy-embed-widget";
 import { I18nProvider } from "@/components/i18n/i18n-provider";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { getRequestLocale } from "@/lib/i18n/server";
@@ -22,7 +22,7 @@ export default async function EmbedPage({ searchParams }: Props) {
   return (
     // The site's language wins over the visitor's cookie and Accept-Language inside its widget.
     <I18nProvider locale={locale}>
-      <EmbedWidget options={options.data} upstream={await describeUpstream()} />
+      <LazyEmbedWidget options={options.data} upstream={await describeUpstream()} />
     </I18nProvider>
   );
 }
