@@ -2,7 +2,7 @@
 
 import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport } from "ai";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { LatencyOverlay } from "@/components/latency/latency-overlay";
 import { useSettings } from "@/components/settings/settings-provider";
 import type { ChatMessage } from "@/lib/chat/chat-message";
@@ -11,21 +11,12 @@ import { messageMetadataSchema } from "@/lib/chat/metadata";
 import { browserTimings } from "@/lib/timing/browser-timings";
 import type { ChatViewProps } from "./chat-app";
 import { ChatError } from "./chat-error";
-import { ChatFrame, useLatencyOverlayToggle } from "./chat-frame";
+import { ChatFrame } from "./chat-frame";
 import { Composer } from "./composer";
 
 /** The chat at work: the AI SDK's chat state and transport, loaded once the page has hydrated. */
 export function ChatEngine(view: ChatViewProps) {
-  const {
-    conversationId,
-    conversation,
-    onNewChat,
-    onConversationStarted,
-    onTurnFinished,
-    embedded,
-    persona,
-  } = view;
-  const composerRef = useRef<HTMLTextAreaElement>(null);
+  const { conversationId, conversation, onConversationStarted, onTurnFinished, embedded, persona } = view;
   // The transport is created once; it reads the persona at send time through the ref.
   const personaRef = useRef(persona);
   personaRef.current = persona;
@@ -77,13 +68,17 @@ export function ChatEngine(view: ChatViewProps) {
       }
     },
   });
-  const busy = status === "submitted" || status === "streaming";
+  // Until useChat's effect has begun resuming an answer the server is still writing, its status says
+  // "ready"; the answer stays shown as in progress, as the placeholder showed it, so Send never flickers.
+  const [resumeStarted, setResumeStarted] = useState(!conversation?.answering);
+  if (!resumeStarted && status !== "ready") setResumeStarted(true);
+  const shownStatus = resumeStarted ? status : "streaming";
+  const busy = shownStatus === "submitted" || shownStatus === "streaming";
   const { settings, update } = useSettings();
   const [timedMessageId, setTimedMessageId] = useState<string>();
   const lastAnswer = messages.findLast((message) => message.role === "assistant");
   const timedMessage =
     (timedMessageId && messages.find((message) => message.id === timedMessageId)) || lastAnswer;
-  const toggleOverlay = useLatencyOverlayToggle();
 
   const stopAnswer = useCallback(() => {
     // Stop is the only thing that aborts the answer on the server (for every tab that follows it).
@@ -122,36 +117,12 @@ export function ChatEngine(view: ChatViewProps) {
     [update],
   );
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented) return;
-      const mod = event.metaKey || event.ctrlKey;
-      if (mod && event.shiftKey && event.key.toLowerCase() === "o") {
-        event.preventDefault();
-        onNewChat();
-      } else if (mod && event.shiftKey && event.key.toLowerCase() === "l") {
-        event.preventDefault();
-        toggleOverlay();
-      } else if (event.shiftKey && event.key === "Escape") {
-        event.preventDefault();
-        composerRef.current?.focus();
-      } else if (event.key === "Escape" && busy) {
-        event.preventDefault();
-        stopAnswer();
-      } else if (event.key === "Escape" && embedded && !event.isComposing) {
-        event.preventDefault();
-        embedded.onEscape();
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [busy, embedded, onNewChat, stopAnswer, toggleOverlay]);
-
   return (
     <ChatFrame
       view={view}
       messages={messages}
-      status={status}
+      status={shownStatus}
+      onStop={stopAnswer}
       actions={{ onEdit: edit, onShowTiming: showTiming, onRegenerate: regenerateAnswer }}
     >
       {error && (
@@ -170,7 +141,7 @@ export function ChatEngine(view: ChatViewProps) {
           onClose={() => update({ latencyOverlay: false })}
         />
       )}
-      <Composer ref={composerRef} busy={busy} onSend={send} onStop={stopAnswer} />
+      <Composer busy={busy} onSend={send} onStop={stopAnswer} />
     </ChatFrame>
   );
 }

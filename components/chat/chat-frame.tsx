@@ -1,7 +1,7 @@
 "use client";
 
 import type { ChatStatus } from "ai";
-import { type ReactNode, useCallback } from "react";
+import { type ReactNode, useCallback, useEffect } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { useSettings } from "@/components/settings/settings-provider";
 import type { ChatMessage } from "@/lib/chat/chat-message";
@@ -21,6 +21,8 @@ interface ChatFrameProps {
   status: ChatStatus;
   /** What the messages' buttons do; absent while the engine loads, which leaves them disabled. */
   actions?: MessageActions;
+  /** Stops the answer being written; absent while the engine loads. */
+  onStop?: () => void;
   /** What sits under the messages: errors, the latency overlay, the composer. */
   children: ReactNode;
 }
@@ -28,12 +30,38 @@ interface ChatFrameProps {
 const ignore = () => {};
 
 /** The chat's header, messages and composer, laid out the same before and after the chat engine loads. */
-export function ChatFrame({ view, messages, status, actions, children }: ChatFrameProps) {
+export function ChatFrame({ view, messages, status, actions, onStop, children }: ChatFrameProps) {
   const { t } = useI18n();
   const { settings } = useSettings();
   const toggleOverlay = useLatencyOverlayToggle();
   const { conversation, embedded } = view;
   const busy = status === "submitted" || status === "streaming";
+  // The shortcuts work from the first paint on, before the engine has loaded.
+  const { onNewChat } = view;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented) return;
+      const mod = event.metaKey || event.ctrlKey;
+      if (mod && event.shiftKey && event.key.toLowerCase() === "o") {
+        event.preventDefault();
+        onNewChat();
+      } else if (mod && event.shiftKey && event.key.toLowerCase() === "l") {
+        event.preventDefault();
+        toggleOverlay();
+      } else if (event.shiftKey && event.key === "Escape") {
+        event.preventDefault();
+        document.getElementById("composer-input")?.focus();
+      } else if (event.key === "Escape" && busy) {
+        event.preventDefault();
+        onStop?.();
+      } else if (event.key === "Escape" && embedded && !event.isComposing) {
+        event.preventDefault();
+        embedded.onEscape();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [busy, embedded, onNewChat, onStop, toggleOverlay]);
   const list = (
     <MessageList
       messages={messages}

@@ -33,9 +33,12 @@ export function EmbedWidget({ options, upstream }: EmbedWidgetProps) {
   const [startedId, setStartedId] = useState<string>();
   const unreadRef = useRef(0);
 
-  // Only the host page that framed us, at the origin the server checked, hears from the widget.
+  // Only the host page that framed us, at the origin the server checked, hears from the widget. Opened
+  // directly, without a host, the page has no one to tell.
   const post = useCallback(
-    (message: WidgetMessage) => window.parent.postMessage(message, hostOrigin),
+    (message: WidgetMessage) => {
+      if (window.parent !== window) window.parent.postMessage(message, hostOrigin);
+    },
     [hostOrigin],
   );
   const setUnread = useCallback(
