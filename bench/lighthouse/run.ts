@@ -35,7 +35,7 @@ interface PageResult {
   path: string;
   scores: Record<(typeof CATEGORIES)[number], number>;
   /** Audits that cost points, with what Lighthouse says about them. */
-  findings: { id: string; title: string; score: number | null; displayValue?: string }[];
+  findings: { id: string; title: string; score: number | null; displayValue?: string; items?: unknown[] }[];
   metrics: Record<string, number | undefined>;
 }
 
@@ -64,6 +64,8 @@ async function audit(port: number, url: string): Promise<Omit<PageResult, "name"
       title: entry.title,
       score: entry.score,
       displayValue: entry.displayValue,
+      // What it found (the console's errors, the slow scripts…), a few of each, for the results file.
+      items: entry.details && "items" in entry.details ? entry.details.items.slice(0, 3) : undefined,
     }));
   const metric = (id: string) => lhr.audits[id]?.numericValue;
   return {
@@ -106,7 +108,8 @@ async function main(): Promise<void> {
       `${JSON.stringify({ date: new Date().toISOString(), command: "npm run bench:lighthouse", lighthouse: "12", browser: `Chromium ${browser.version()}`, loadAverage, cpus: cpus().length, minScore: MIN_SCORE, pages }, null, 2)}\n`,
     );
     console.table(pages.map((page) => ({ page: page.name, ...page.scores })));
-    for (const page of pages) if (page.findings.length) console.table(page.findings);
+    for (const page of pages)
+      if (page.findings.length) console.table(page.findings.map(({ items, ...finding }) => finding));
     if (pages.some((page) => Object.values(page.scores).some((score) => score < MIN_SCORE)))
       process.exitCode = 1;
   } finally {

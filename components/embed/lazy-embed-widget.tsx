@@ -7,8 +7,8 @@ import type { EmbedWidget } from "./embed-widget";
 type Widget = typeof EmbedWidget;
 
 /**
- * The widget, downloaded with the chat engine once the frame has hydrated. It shows nothing before its
- * session is ready anyway, and the loader keeps the frame hidden until the widget says it is.
+ * The widget, downloaded with the chat engine once the frame has hydrated; the server-rendered placeholder
+ * stands in until then (the loader keeps the frame hidden until the widget says it is ready).
  */
 export function LazyEmbedWidget(props: ComponentProps<Widget>) {
   const [Widget, setWidget] = useState<Widget>();
@@ -21,5 +21,5 @@ export function LazyEmbedWidget(props: ComponentProps<Widget>) {
       current = false;
     };
   }, []);
-  return Widget ? <Widget {...props} /> : null;
+  return Widget ? <Widget {...props} /> : props.placeholder;
 }
