@@ -1,21 +1,11 @@
 "use client";
 
-import { useChat } from "@ai-sdk/react";
-import { DefaultChatTransport } from "ai";
-import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { useI18n } from "@/components/i18n/i18n-provider";
-import { LatencyOverlay } from "@/components/latency/latency-overlay";
-import { useSettings } from "@/components/settings/settings-provider";
-import type { ChatMessage } from "@/lib/chat/chat-message";
-import { withCoalescedDeltas } from "@/lib/chat/coalesce-deltas";
+import { type ReactNode, useEffect, useState } from "react";
 import type { LoadedConversation } from "@/lib/chat/conversations";
-import { messageMetadataSchema } from "@/lib/chat/metadata";
-import { browserTimings } from "@/lib/timing/browser-timings";
 import type { UpstreamSummary } from "@/lib/upstream/describe-upstream";
-import { ChatError } from "./chat-error";
-import { ChatHeader } from "./chat-header";
+import { ChatFrame, Inactive } from "./chat-frame";
 import { Composer } from "./composer";
-import { MessageList } from "./message-list";
+import { loadChatEngine, loadedChatEngine } from "./load-chat-engine";
 
 /** The chat inside another site's page (/embed): its own header controls, identity header and persona. */
 export interface EmbeddedChat {
@@ -31,7 +21,7 @@ export interface EmbeddedChat {
   onEscape: () => void;
 }
 
-interface ChatAppProps {
+export interface ChatAppProps {
   conversationId: string;
   upstream: UpstreamSummary;
   conversation: LoadedConversation | null;
@@ -42,189 +32,53 @@ interface ChatAppProps {
   embedded?: EmbeddedChat;
 }
 
-export function ChatApp({
-  conversationId,
-  upstream,
-  conversation,
-  onOpenSidebar,
-  onNewChat,
-  onConversationStarted,
-  onTurnFinished,
-  embedded,
-}: ChatAppProps) {
-  const { t } = useI18n();
-  const [persona, setPersona] = useState(embedded?.persona ?? "");
-  const composerRef = useRef<HTMLTextAreaElement>(null);
-  // The transport is created once; it reads the persona at send time through the ref.
-  const personaRef = useRef(persona);
-  personaRef.current = persona;
+/** What the chat engine and its placeholder show; the persona outlives the swap from one to the other. */
+export interface ChatViewProps extends ChatAppProps {
+  persona: string;
+  /** Absent where the persona is not the reader's to set (the widget takes its site's). */
+  onPersonaChange?: (persona: string) => void;
+}
 
-  const requestHeaders = embedded?.requestHeaders;
-  const transport = useMemo(
-    () =>
-      new DefaultChatTransport<ChatMessage>({
-        api: "/api/chat",
-        headers: requestHeaders,
-        // Arrival times are measured on the way in, for the latency overlay, before token deltas are
-        // gathered into fewer, larger ones for the chat to process.
-        fetch: async (input, init) => {
-          const sentAt = performance.now();
-          const response = await fetch(input, init);
-          return withCoalescedDeltas(browserTimings.tap(response, sentAt, (init?.method ?? "GET") === "GET"));
-        },
-        // The server keeps the conversation: send only the new question (or which answer to regenerate).
-        prepareSendMessagesRequest: ({ id, messages, trigger, messageId }) => ({
-          body: {
-            id,
-            trigger,
-            messageId,
-            message: trigger === "submit-message" ? messages.at(-1) : undefined,
-            ...(personaRef.current.trim() ? { persona: personaRef.current } : {}),
-          },
-        }),
-      }),
-    [requestHeaders],
-  );
-
-  const { messages, sendMessage, stop, status, error, regenerate, clearError } = useChat<ChatMessage>({
-    id: conversationId,
-    messages: conversation?.messages,
-    resume: conversation?.answering ?? false,
-    transport,
-    messageMetadataSchema,
-    experimental_throttle: 50,
-    onFinish: ({ message }) => {
-      onTurnFinished();
-      // The browser's figures are stored with the answer, so a reload still shows both clocks.
-      const timing = browserTimings.get(message.id, performance.now());
-      if (timing && message.role === "assistant") {
-        void fetch(`/api/conversations/${conversationId}/messages/${message.id}/timing`, {
-          method: "PUT",
-          headers: { ...requestHeaders, "content-type": "application/json" },
-          body: JSON.stringify(timing),
-        });
-      }
-    },
-  });
-  const busy = status === "submitted" || status === "streaming";
-  const { settings, update } = useSettings();
-  const [timedMessageId, setTimedMessageId] = useState<string>();
-  const lastAnswer = messages.findLast((message) => message.role === "assistant");
-  const timedMessage =
-    (timedMessageId && messages.find((message) => message.id === timedMessageId)) || lastAnswer;
-  const toggleOverlay = useCallback(
-    () => update({ latencyOverlay: !settings.latencyOverlay }),
-    [settings.latencyOverlay, update],
-  );
-
-  const stopAnswer = useCallback(() => {
-    // Stop is the only thing that aborts the answer on the server (for every tab that follows it).
-    void fetch(`/api/chat/${conversationId}/stop`, { method: "POST", headers: requestHeaders });
-    void stop();
-  }, [conversationId, requestHeaders, stop]);
-
-  const sendNow = (text: string, editedMessageId?: string) => {
-    if (error) clearError();
-    if (!conversation && messages.length === 0) {
-      if (!embedded) window.history.replaceState(null, "", `/c/${conversationId}`);
-      onConversationStarted(conversationId);
-    }
-    void sendMessage({ text, messageId: editedMessageId });
-  };
-  // Handlers keep their identity across the renders every streamed chunk causes, so the memoised
-  // message rows and the composer do not re-render with them.
-  const sendRef = useRef(sendNow);
-  sendRef.current = sendNow;
-  const send = useCallback((text: string) => sendRef.current(text), []);
-  const edit = useCallback((messageId: string, text: string) => sendRef.current(text, messageId), []);
-  const regenerateRef = useRef(regenerate);
-  regenerateRef.current = regenerate;
-  const regenerateAnswer = useCallback(
-    (messageId: string) => {
-      clearError();
-      void regenerateRef.current({ messageId });
-    },
-    [clearError],
-  );
-  const showTiming = useCallback(
-    (messageId: string) => {
-      setTimedMessageId(messageId);
-      update({ latencyOverlay: true });
-    },
-    [update],
-  );
-
+/**
+ * The chat. The server renders the stored conversation and the composer, so the page is readable at once;
+ * the engine that sends and streams loads right after hydration and takes their place without a shift.
+ */
+export function ChatApp(props: ChatAppProps) {
+  const [persona, setPersona] = useState(props.embedded?.persona ?? "");
+  const [Engine, setEngine] = useState(loadedChatEngine);
+  const hasStoredMessages = (props.conversation?.messages.length ?? 0) > 0;
   useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented) return;
-      // Escape in a modal dialog (sharing, say) closes that dialog, nothing else.
-      if (event.key === "Escape" && event.target instanceof Element && event.target.closest("dialog[open]"))
-        return;
-      const mod = event.metaKey || event.ctrlKey;
-      if (mod && event.shiftKey && event.key.toLowerCase() === "o") {
-        event.preventDefault();
-        onNewChat();
-      } else if (mod && event.shiftKey && event.key.toLowerCase() === "l") {
-        event.preventDefault();
-        toggleOverlay();
-      } else if (event.shiftKey && event.key === "Escape") {
-        event.preventDefault();
-        composerRef.current?.focus();
-      } else if (event.key === "Escape" && busy) {
-        event.preventDefault();
-        stopAnswer();
-      } else if (event.key === "Escape" && embedded && !event.isComposing) {
-        event.preventDefault();
-        embedded.onEscape();
-      }
+    if (Engine) return;
+    let current = true;
+    void loadChatEngine(hasStoredMessages).then((engine) => {
+      if (current) setEngine(() => engine);
+    });
+    return () => {
+      current = false;
     };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [busy, embedded, onNewChat, stopAnswer, toggleOverlay]);
+  }, [Engine, hasStoredMessages]);
 
+  const view: ChatViewProps = {
+    ...props,
+    persona,
+    onPersonaChange: props.embedded ? undefined : setPersona,
+  };
+  return Engine ? <Engine {...view} /> : <StoredChat view={view} />;
+}
+
+const ignore = () => {};
+
+/** The conversation as stored, with the composer, all inactive until the engine arrives. */
+function StoredChat({ view }: { view: ChatViewProps }) {
   return (
-    <div className="flex h-dvh min-w-0 flex-1 flex-col">
-      <ChatHeader
-        title={embedded?.title ?? conversation?.title ?? t.app.name}
-        conversationId={conversationId}
-        canShare={Boolean(conversation) || messages.length > 0}
-        requestHeaders={requestHeaders}
-        busy={busy}
-        persona={persona}
-        onPersonaChange={embedded ? undefined : setPersona}
-        upstream={upstream}
-        latencyOverlay={settings.latencyOverlay}
-        onToggleOverlay={toggleOverlay}
-        onOpenSidebar={embedded ? undefined : onOpenSidebar}
-        controls={embedded?.controls}
-      />
-      <MessageList
-        messages={messages}
-        status={status}
-        emptyState={embedded?.greeting}
-        onEdit={edit}
-        onShowTiming={showTiming}
-        onRegenerate={regenerateAnswer}
-      />
-      <div className="mx-auto w-full max-w-3xl px-4 pb-4">
-        {error && (
-          <ChatError
-            error={error}
-            onRetry={() => {
-              clearError();
-              void regenerate();
-            }}
-          />
-        )}
-        {settings.latencyOverlay && (
-          <LatencyOverlay
-            message={timedMessage}
-            live={busy && timedMessage === lastAnswer}
-            onClose={() => update({ latencyOverlay: false })}
-          />
-        )}
-        <Composer ref={composerRef} busy={busy} onSend={send} onStop={stopAnswer} />
-      </div>
-    </div>
+    <ChatFrame
+      view={view}
+      messages={view.conversation?.messages ?? []}
+      status={view.conversation?.answering ? "streaming" : "ready"}
+    >
+      <Inactive>
+        <Composer busy={view.conversation?.answering ?? false} onSend={ignore} onStop={ignore} />
+      </Inactive>
+    </ChatFrame>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
-import { generateId } from "ai";
 import { useCallback, useEffect, useState } from "react";
 import { Sidebar } from "@/components/sidebar/sidebar";
+import { newConversationId } from "@/lib/chat/conversation-id";
 import type { LoadedConversation } from "@/lib/chat/conversations";
 import type { ConversationSummary } from "@/lib/db";
 import type { UpstreamSummary } from "@/lib/upstream/describe-upstream";
@@ -35,7 +35,7 @@ export function ChatShell({
   }
 
   const startNewChat = useCallback(() => {
-    setNewChatId(generateId());
+    setNewChatId(newConversationId());
     setActiveId(undefined);
     setDrawerOpen(false);
     window.history.pushState(null, "", "/");

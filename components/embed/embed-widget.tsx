@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { ChatApp, type EmbeddedChat } from "@/components/chat/chat-app";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { applyTheme } from "@/components/theme/apply-theme";
@@ -20,10 +20,12 @@ import { WidgetControls } from "./widget-controls";
 interface EmbedWidgetProps {
   options: EmbedOptions;
   upstream: UpstreamSummary;
+  /** Shown until the widget's session is ready (the loader keeps the frame hidden until then). */
+  placeholder?: ReactNode;
 }
 
 /** The chat in the widget frame, talking to the loader on the host page through the postMessage protocol. */
-export function EmbedWidget({ options, upstream }: EmbedWidgetProps) {
+export function EmbedWidget({ options, upstream, placeholder }: EmbedWidgetProps) {
   const { t } = useI18n();
   const { session, rememberConversation, startNewConversation } = useWidgetSession();
   const hostOrigin = options.origin;
@@ -33,9 +35,12 @@ export function EmbedWidget({ options, upstream }: EmbedWidgetProps) {
   const [startedId, setStartedId] = useState<string>();
   const unreadRef = useRef(0);
 
-  // Only the host page that framed us, at the origin the server checked, hears from the widget.
+  // Only the host page that framed us, at the origin the server checked, hears from the widget. Opened
+  // directly, without a host, the page has no one to tell.
   const post = useCallback(
-    (message: WidgetMessage) => window.parent.postMessage(message, hostOrigin),
+    (message: WidgetMessage) => {
+      if (window.parent !== window) window.parent.postMessage(message, hostOrigin);
+    },
     [hostOrigin],
   );
   const setUnread = useCallback(
@@ -83,7 +88,7 @@ export function EmbedWidget({ options, upstream }: EmbedWidgetProps) {
     return () => window.removeEventListener("message", onMessage);
   }, [ready, hostOrigin, post, setUnread]);
 
-  if (!session) return null;
+  if (!session) return placeholder;
   const conversationId = session.conversation?.id ?? startedId;
   const { requestHeaders } = session;
   const embedded: EmbeddedChat = {

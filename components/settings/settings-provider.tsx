@@ -2,7 +2,7 @@
 
 import { createContext, type ReactNode, useContext, useEffect, useState, useSyncExternalStore } from "react";
 import { applyTheme } from "@/components/theme/apply-theme";
-import { type ClientSettings, DEFAULT_SETTINGS } from "@/lib/settings/schema";
+import { type ClientSettings, DEFAULT_SETTINGS } from "@/lib/settings/defaults";
 import { createSettingsStore, type SettingsStore } from "@/lib/settings/settings-store";
 
 const SettingsContext = createContext<SettingsStore | null>(null);

@@ -1,4 +1,4 @@
-import type { ThemePreference } from "@/lib/settings/schema";
+import type { ThemePreference } from "@/lib/settings/defaults";
 
 export const DARK_SCHEME_QUERY = "(prefers-color-scheme: dark)";
 

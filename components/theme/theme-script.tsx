@@ -1,4 +1,4 @@
-import { SETTINGS_STORAGE_KEY } from "@/lib/settings/storage";
+import { SETTINGS_STORAGE_KEY } from "@/lib/settings/defaults";
 import { DARK_SCHEME_QUERY } from "./apply-theme";
 
 /**

@@ -1,19 +1,13 @@
-// zod/mini: the same validation, but only the parts used reach the browser, where every page loads this.
+// zod/mini: the same validation, but only the parts used reach the browser.
 import * as z from "zod/mini";
-
-export const THEME_PREFERENCES = ["system", "light", "dark"] as const;
-export type ThemePreference = (typeof THEME_PREFERENCES)[number];
+import { type ClientSettings, DEFAULT_SETTINGS, THEME_PREFERENCES } from "./defaults";
 
 /**
  * Preferences kept in the browser. Each field falls back to its default on its own, so one value written
  * by an older or newer version of the app does not throw away the others.
  */
-export const clientSettingsSchema = z.object({
-  theme: z.catch(z.enum(THEME_PREFERENCES), "system"),
-  smoothText: z.catch(z.boolean(), true),
-  latencyOverlay: z.catch(z.boolean(), false),
+export const clientSettingsSchema: z.ZodMiniType<ClientSettings, unknown> = z.object({
+  theme: z.catch(z.enum(THEME_PREFERENCES), DEFAULT_SETTINGS.theme),
+  smoothText: z.catch(z.boolean(), DEFAULT_SETTINGS.smoothText),
+  latencyOverlay: z.catch(z.boolean(), DEFAULT_SETTINGS.latencyOverlay),
 });
-
-export type ClientSettings = z.infer<typeof clientSettingsSchema>;
-
-export const DEFAULT_SETTINGS: ClientSettings = Object.freeze(clientSettingsSchema.parse({}));

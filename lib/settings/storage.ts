@@ -1,7 +1,5 @@
-import { type ClientSettings, clientSettingsSchema, DEFAULT_SETTINGS } from "./schema";
-
-/** One localStorage entry holds every client setting; the inline theme script reads it too. */
-export const SETTINGS_STORAGE_KEY = "r1_settings";
+import { type ClientSettings, DEFAULT_SETTINGS, SETTINGS_STORAGE_KEY } from "./defaults";
+import { clientSettingsSchema } from "./schema";
 
 /** Whatever is stored (nothing, corrupt JSON, another shape) becomes valid settings; this never throws. */
 export function parseStoredSettings(raw: string | null): ClientSettings {

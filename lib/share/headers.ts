@@ -9,8 +9,8 @@ export const SHARE_PAGE_HEADERS: readonly { key: string; value: string }[] = [
 ];
 
 /**
- * The page runs no script at all; it loads only its own stylesheets and fonts, and its one form (continue
- * the conversation) posts back to this site.
+ * The page runs no script at all; it loads only its own stylesheets, fonts and icon, and its one form
+ * (continue the conversation) posts back to this site.
  */
 export const SHARE_PAGE_CSP =
-  "default-src 'none'; style-src 'self' 'unsafe-inline'; font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+  "default-src 'none'; style-src 'self' 'unsafe-inline'; font-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";

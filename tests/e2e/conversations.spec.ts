@@ -28,6 +28,13 @@ test("a conversation gets its own address, a title from the question, and surviv
   await expect(page.getByTestId("message-user")).toHaveText("What is 12 + 30?");
   await expect(page.getByTestId("answer").locator(".katex").first()).toBeVisible();
   await expect(page.getByTestId("reasoning-duration")).toBeVisible();
+
+  // The server's HTML already holds the conversation, its typeset maths and the composer: the page is
+  // readable before the chat engine's JavaScript arrives.
+  const html = await (await page.request.get(page.url())).text();
+  expect(html).toContain("What is 12 + 30?");
+  expect(html).toContain('class="katex"');
+  expect(html).toContain('data-testid="composer-input"');
 });
 
 test("reloading mid-stream catches up and follows the rest of the answer live", async ({ page }) => {

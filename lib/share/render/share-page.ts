@@ -38,6 +38,7 @@ function page({ locale, title, description }: PageHead, body: string): string {
 <meta property="og:title" content="${text(title)}">
 <meta property="og:description" content="${text(description)}">
 <meta name="twitter:card" content="summary">
+<link rel="icon" href="/icon.svg" type="image/svg+xml">
 ${SHARE_STYLESHEETS.map((href) => `<link rel="stylesheet" href="${href}">`).join("\n")}
 <style>${SHARE_PAGE_CSS}</style>
 </head>

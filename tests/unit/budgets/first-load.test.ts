@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { firstLoadFiles } from "@/bench/budgets/first-load";
+import { firstLoadFiles, htmlScripts, isRouteHandler } from "@/bench/budgets/first-load";
 
 /** A build directory shaped like Next's: root chunks, one route's client manifest, the chunk files. */
 function fakeBuild(route: string, key: string, entryJSFiles: Record<string, string[]>): string {
@@ -53,5 +53,34 @@ describe("firstLoadFiles", () => {
   it("says a route the build does not have is not there", () => {
     const dir = fakeBuild("", "/page", { "[project]/app/page": ["static/chunks/page.js"] });
     expect(firstLoadFiles(dir, "/embed")).toBeNull();
+  });
+});
+
+describe("a route handler's page", () => {
+  it("is told apart from a React page by the build's route.js", () => {
+    const dir = fakeBuild("", "/page", { "[project]/app/page": ["static/chunks/page.js"] });
+    mkdirSync(join(dir, "server", "app", "s", "[token]"), { recursive: true });
+    writeFileSync(join(dir, "server", "app", "s", "[token]", "route.js"), "");
+    expect(isRouteHandler(dir, "/s/[token]")).toBe(true);
+    expect(isRouteHandler(dir, "/")).toBe(false);
+  });
+
+  it("loads no JavaScript when its HTML has no script", () => {
+    expect(htmlScripts("<!doctype html><p>script-free</p><style>p{}</style>", () => "")).toEqual([]);
+  });
+
+  it("counts each inline script and each script file it loads, gzipped", () => {
+    const dir = fakeBuild("", "/page", {});
+    const resolved: string[] = [];
+    const html = `<script>console.log(${JSON.stringify("root".repeat(50))});</script><script defer src="/_next/static/chunks/page.js"></script>`;
+    const files = htmlScripts(html, (src) => {
+      resolved.push(src);
+      return join(dir, src.replace("/_next/", ""));
+    });
+    expect(resolved).toEqual(["/_next/static/chunks/page.js"]);
+    expect(files).toEqual([
+      { file: "inline script 1", gzipBytes: gzipped("root") },
+      { file: "/_next/static/chunks/page.js", gzipBytes: gzipped("page") },
+    ]);
   });
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import { DEFAULT_SETTINGS } from "@/lib/settings/schema";
+import { DEFAULT_SETTINGS, SETTINGS_STORAGE_KEY } from "@/lib/settings/defaults";
 import { createSettingsStore } from "@/lib/settings/settings-store";
-import { SETTINGS_STORAGE_KEY } from "@/lib/settings/storage";
 
 function memoryStorage(initial: Record<string, string> = {}): Storage {
   const entries = new Map(Object.entries(initial));
@@ -23,18 +22,37 @@ function storageEvent(storageArea: Storage, key: string | null): Event {
 }
 
 describe("createSettingsStore", () => {
-  it("starts from the stored settings, or the defaults when they are corrupt", () => {
-    const stored = memoryStorage({ [SETTINGS_STORAGE_KEY]: '{"theme":"dark"}' });
-    expect(createSettingsStore(stored).get()).toEqual({ ...DEFAULT_SETTINGS, theme: "dark" });
-    expect(createSettingsStore(memoryStorage({ [SETTINGS_STORAGE_KEY]: "{oops" })).get()).toEqual(
-      DEFAULT_SETTINGS,
-    );
+  it("holds the defaults until the stored settings are read, then those, or the defaults when corrupt", async () => {
+    const stored = createSettingsStore(memoryStorage({ [SETTINGS_STORAGE_KEY]: '{"theme":"dark"}' }));
+    const listener = vi.fn();
+    stored.subscribe(listener);
+    expect(stored.get()).toBe(DEFAULT_SETTINGS);
+    await stored.loaded;
+    expect(stored.get()).toEqual({ ...DEFAULT_SETTINGS, theme: "dark" });
+    expect(listener).toHaveBeenCalledTimes(1);
+
+    const corrupt = createSettingsStore(memoryStorage({ [SETTINGS_STORAGE_KEY]: "{oops" }));
+    await corrupt.loaded;
+    expect(corrupt.get()).toEqual(DEFAULT_SETTINGS);
     expect(createSettingsStore().get()).toBe(DEFAULT_SETTINGS);
   });
 
-  it("merges an update, stores it and notifies, giving a new snapshot only on change", () => {
+  it("applies a change made before the stored settings are read over them, and stores the result", async () => {
+    const storage = memoryStorage({ [SETTINGS_STORAGE_KEY]: '{"theme":"dark","smoothText":false}' });
+    const store = createSettingsStore(storage);
+    store.update({ latencyOverlay: true });
+    expect(store.get().latencyOverlay).toBe(true);
+    expect(storage.getItem(SETTINGS_STORAGE_KEY)).toBe('{"theme":"dark","smoothText":false}');
+    await store.loaded;
+    const expected = { theme: "dark", smoothText: false, latencyOverlay: true };
+    expect(store.get()).toEqual(expected);
+    expect(JSON.parse(storage.getItem(SETTINGS_STORAGE_KEY) ?? "")).toEqual(expected);
+  });
+
+  it("merges an update, stores it and notifies, giving a new snapshot only on change", async () => {
     const storage = memoryStorage();
     const store = createSettingsStore(storage);
+    await store.loaded;
     const listener = vi.fn();
     store.subscribe(listener);
     const before = store.get();
@@ -47,10 +65,11 @@ describe("createSettingsStore", () => {
     expect(listener).toHaveBeenCalledTimes(1);
   });
 
-  it("follows changes other tabs make to its entry, and only to its entry", () => {
+  it("follows changes other tabs make to its entry, and only to its entry", async () => {
     const storage = memoryStorage();
     const window = new EventTarget();
     const store = createSettingsStore(storage, window);
+    await store.loaded;
     const listener = vi.fn();
     const unsubscribe = store.subscribe(listener);
 

@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS } from "@/lib/settings/schema";
-import {
-  parseStoredSettings,
-  readSettings,
-  SETTINGS_STORAGE_KEY,
-  writeSettings,
-} from "@/lib/settings/storage";
+import { DEFAULT_SETTINGS, SETTINGS_STORAGE_KEY } from "@/lib/settings/defaults";
+import { parseStoredSettings, readSettings, writeSettings } from "@/lib/settings/storage";
 
 describe("parseStoredSettings", () => {
   it("defaults to the system theme, smooth text on and no latency overlay", () => {

@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { THEME_SCRIPT, ThemeScript } from "@/components/theme/theme-script";
-import { SETTINGS_STORAGE_KEY } from "@/lib/settings/storage";
+import { SETTINGS_STORAGE_KEY } from "@/lib/settings/defaults";
 
 /** Runs the inline script against a fake page; returns the <html> classes and a way to flip the system scheme. */
 function runThemeScript(stored: string | null, systemDark: boolean) {

@@ -89,6 +89,8 @@ describe("the shared page", () => {
     expect(html).toContain("first token 0.8 s · thinking 12.3 s · answering 4.5 s · 1234 tokens");
     expect(html).toContain('<details class="reasoning"><summary>Reasoning · Thought for 12.3 s</summary>');
     expect(html).toContain("What is &#60;b&#62;1+1&#60;/b&#62;?");
+    // The app's icon, so the browser does not ask for a /favicon.ico the app does not have.
+    expect(html).toContain('<link rel="icon" href="/icon.svg" type="image/svg+xml">');
   });
 
   it("reads in Chinese", () => {
