@@ -48,6 +48,9 @@ export function assertSameOrigin(request: Request): void {
     if (request.headers.get("sec-fetch-site") === "cross-site") throw crossSite("another site");
     return;
   }
+  // A page whose Referrer-Policy is no-referrer (the share page) posts its forms with `Origin: null`; the
+  // browser's own Fetch Metadata, which no page can set, still says whether it came from this site.
+  if (origin === "null" && request.headers.get("sec-fetch-site") === "same-origin") return;
   const sender = parseOrigin(origin);
   const proto = forwardedProto(request);
   if (

@@ -127,7 +127,14 @@ test("model server down before streaming: a clear message, the question kept, Re
   const health = await page.request.get("/api/health");
   expect(health.status()).toBe(503);
   expectNoSecretIn(await health.text());
-  expect((await storedMessages(page)).map((message) => message.role)).toEqual(["user"]);
+  // The served model was looked up at start-up, so the refusal comes with the answer's own request: the
+  // question is kept, and the answer is stored as that error, with nothing streamed.
+  const [question, answer, ...rest] = await storedMessages(page);
+  expect(question?.role).toBe("user");
+  expect(answer?.metadata?.state).toBe("error");
+  expect(answer?.metadata?.error).toMatch(/Cannot reach the model server/);
+  expect(partText(answer, "text") + partText(answer, "reasoning")).toBe("");
+  expect(rest).toEqual([]);
   await retryAndExpectHealthy(page);
 });
 

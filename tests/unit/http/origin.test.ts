@@ -77,6 +77,14 @@ describe("assertSameOrigin", () => {
     },
   );
 
+  it("allows `Origin: null` only when Fetch Metadata says the page was this site's (a no-referrer form)", () => {
+    const post = (site: string) =>
+      request("http://localhost/api/shares/x/continue", "POST", { origin: "null", "sec-fetch-site": site });
+    expect(refusal(post("same-origin"))).toBeUndefined();
+    expect(refusal(post("same-site"))?.code).toBe("forbidden");
+    expect(refusal(post("cross-site"))?.code).toBe("forbidden");
+  });
+
   it("compares against the Host the browser addressed", () => {
     const viaHost = request("http://127.0.0.1:3000/api/chat", "POST", {
       host: "chat.example",
