@@ -6,6 +6,7 @@
  * Writes bench/results/budgets.json; exits 1 if a budget is exceeded or a route or file is missing.
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FILE_BUDGETS, PAGE_BUDGETS, type PageBudget } from "./budgets";
@@ -80,7 +81,7 @@ const files = FILE_BUDGETS.map((budget) => fileRow(budget.name, budget.path, bud
 mkdirSync(RESULTS, { recursive: true });
 writeFileSync(
   join(RESULTS, "budgets.json"),
-  `${JSON.stringify({ date: new Date().toISOString(), command: "npm run check:budgets", pages, files }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), command: "npm run check:budgets", cpus: cpus().length, loadAverage: loadavg(), pages, files }, null, 2)}\n`,
 );
 console.table(
   [...pages, ...files].map(({ name, measured, maxKb, kb: size, status }) => ({

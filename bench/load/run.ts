@@ -8,7 +8,7 @@
  */
 import { spawn } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { loadavg } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { startAppServer } from "../../tests/e2e/app-server";
 import { closedPort } from "../../tests/support/ports";
@@ -245,6 +245,7 @@ async function main(): Promise<void> {
     writeResults({
       short: SHORT,
       plan: PLAN,
+      cpus: cpus().length,
       loadAverage: loadavg(),
       measuredAt: new Date().toISOString(),
       load,
@@ -265,6 +266,7 @@ const gaps = (results: TurnResult[]) => results.map((result) => result.maxGapMs)
 interface LoadResults {
   short: boolean;
   plan: typeof PLAN;
+  cpus: number;
   loadAverage: number[];
   measuredAt: string;
   load: object;
