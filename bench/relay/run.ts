@@ -62,6 +62,13 @@ async function main(): Promise<void> {
     const cpuProf = args["cpu-prof"];
     const app = await startApp(ROOT, `${sim.url}/v1`, {
       nodeArgs: cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${cpuProf}`] : undefined,
+      // Every stream comes from one client: the per-owner and per-IP limits would turn most of them away.
+      env: {
+        RATE_LIMIT_OWNER_PER_MINUTE: "1000000",
+        RATE_LIMIT_IP_PER_MINUTE: "1000000",
+        MAX_STREAMS_PER_OWNER: "100000",
+        MAX_UPSTREAM_STREAMS: "100000",
+      },
     });
     stops.push(app.stop);
     const client = startLoadClient();

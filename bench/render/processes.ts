@@ -52,7 +52,7 @@ export interface AppServer {
 export async function startApp(
   root: string,
   vllmBaseUrl: string,
-  options: { nodeArgs?: string[] } = {},
+  options: { nodeArgs?: string[]; env?: Record<string, string> } = {},
 ): Promise<AppServer> {
   const port = await freePort();
   const next = join(root, "node_modules/.bin/next");
@@ -71,6 +71,7 @@ export async function startApp(
       VLLM_BASE_URL: vllmBaseUrl,
       // The app may keep conversations on disk; a benchmark leaves nothing behind in the work tree.
       DATA_DIR: mkdtempSync(join(tmpdir(), "r1-chat-bench-")),
+      ...options.env,
     },
   });
   const url = `http://127.0.0.1:${port}`;

@@ -1,16 +1,14 @@
 import "server-only";
-import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
-import { streamText, type UIMessageChunk, wrapLanguageModel } from "ai";
+import type { UIMessageChunk } from "ai";
 import { type AppConfig, getConfig } from "@/lib/config";
 import { logger } from "@/lib/observability/logger";
 import { metrics } from "@/lib/observability/metrics";
 import { recordAnswerLatency } from "@/lib/observability/recent-answers";
-import { r1RelayMiddleware } from "@/lib/r1/reasoning-middleware";
 import { applyR1Rules, type ConversationTurn } from "@/lib/r1/rules";
+import { relayAnswer } from "@/lib/relay/answer-relay";
 import { StreamTimer } from "@/lib/timing/stream-timer";
-import { classifyStreamError, describeStreamError } from "@/lib/upstream/describe-error";
+import { classifyStreamError } from "@/lib/upstream/describe-error";
 import { servedModel } from "@/lib/upstream/served-model";
-import { upstreamTimeoutMiddleware } from "@/lib/upstream/timeout-middleware";
 import { resolveUpstream } from "@/lib/upstream/upstream";
 import type { MessageMetadata } from "./metadata";
 
@@ -60,97 +58,65 @@ export async function streamAnswer(
     forceThinkPrefix: config.R1_FORCE_THINK_PREFIX,
   });
 
-  const provider = createOpenAICompatible({
-    name: "vllm",
-    baseURL: upstream.baseURL,
-    apiKey: upstream.apiKey,
-    includeUsage: true,
-  });
   // Timing starts when the upstream request goes out, so TTFT here is the upstream's queue + prefill.
   const startedAt = performance.now();
   const timer = new StreamTimer("bff", startedAt);
   const relay = metrics();
   relay.activeStreams.inc();
   let usage: MessageMetadata["usage"];
-
-  const result = streamText({
-    model: wrapLanguageModel({
-      model: provider.chatModel(model.id),
-      middleware: [
-        r1RelayMiddleware(config.VLLM_REASONING),
-        upstreamTimeoutMiddleware({
-          firstTokenMs: config.UPSTREAM_FIRST_TOKEN_TIMEOUT_MS,
-          idleMs: config.UPSTREAM_IDLE_TIMEOUT_MS,
-        }),
-      ],
-    }),
-    messages: plan.messages,
-    temperature: plan.temperature,
-    topP: plan.topP,
-    maxOutputTokens: plan.maxTokens,
-    // A retry would repeat a long reasoning run the user is already waiting for; they can retry themselves.
-    maxRetries: 0,
-    abortSignal: signal,
-    providerOptions: plan.continueFinalMessage
-      ? { vllm: { continue_final_message: true, add_generation_prompt: false } }
-      : undefined,
-    onError({ error }) {
-      const { kind, message } = classifyStreamError(error);
-      if (kind !== "aborted") relay.upstreamErrors.inc({ kind });
-      logger().warn({ event: "upstream_error", kind }, message);
-    },
-    onChunk({ chunk }) {
-      if (chunk.type !== "reasoning-delta" && chunk.type !== "text-delta") return;
-      const now = performance.now();
-      const gap = timer.chunk(chunk.type === "reasoning-delta" ? "reasoning" : "answer", now);
-      if (gap === undefined) relay.ttft.observe((now - startedAt) / 1000);
-      else relay.interTokenLatency.observe(gap / 1000);
-    },
-  });
-
-  const chunks = result.toUIMessageStream({
-    generateMessageId: () => messageId,
-    sendReasoning: true,
-    onError: describeStreamError,
-    messageMetadata({ part }): MessageMetadata | undefined {
-      if (part.type === "start") {
-        return {
-          model: model.id,
-          simulated: upstream.simulated,
-          rules: plan.applied,
-          sampling: { temperature: plan.temperature, topP: plan.topP, maxTokens: plan.maxTokens },
-        };
-      }
-      if (part.type === "finish") {
-        const now = performance.now();
-        timer.end(now);
-        usage = {
-          promptTokens: part.totalUsage.inputTokens,
-          completionTokens: part.totalUsage.outputTokens,
-          reasoningTokens: part.totalUsage.outputTokenDetails?.reasoningTokens,
-        };
-        return { finishReason: part.finishReason, usage, bffTiming: timer.snapshot(now) };
-      }
-      return undefined;
-    },
-  });
-  let outcome: "complete" | "stopped" | "error" = "complete";
   let lastTimingSent = 0;
-  return chunks.pipeThrough(
-    new TransformStream<UIMessageChunk, UIMessageChunk>({
-      transform(chunk, controller) {
-        controller.enqueue(chunk);
-        onChunk?.(chunk);
-        if (chunk.type === "error") outcome = "error";
-        else if (chunk.type === "abort") outcome = "stopped";
-        if (chunk.type !== "reasoning-delta" && chunk.type !== "text-delta") return;
-        // The BFF's running figures go out as metadata every TIMING_UPDATE_MS, never per token.
-        const now = performance.now();
-        if (now - lastTimingSent < TIMING_UPDATE_MS) return;
-        lastTimingSent = now;
-        controller.enqueue({ type: "message-metadata", messageMetadata: { bffTiming: timer.snapshot(now) } });
+
+  return relayAnswer(
+    {
+      baseURL: upstream.baseURL,
+      apiKey: upstream.apiKey,
+      body: {
+        model: model.id,
+        messages: plan.messages,
+        temperature: plan.temperature,
+        top_p: plan.topP,
+        max_tokens: plan.maxTokens,
+        ...(plan.continueFinalMessage && { continue_final_message: true, add_generation_prompt: false }),
+        stream: true,
+        stream_options: { include_usage: true },
       },
-      flush() {
+      signal,
+      messageId,
+      startMetadata: {
+        model: model.id,
+        simulated: upstream.simulated,
+        rules: plan.applied,
+        sampling: { temperature: plan.temperature, topP: plan.topP, maxTokens: plan.maxTokens },
+      },
+      timeouts: {
+        firstTokenMs: config.UPSTREAM_FIRST_TOKEN_TIMEOUT_MS,
+        idleMs: config.UPSTREAM_IDLE_TIMEOUT_MS,
+      },
+      reasoning: config.VLLM_REASONING,
+    },
+    {
+      delta(kind, now) {
+        const gap = timer.chunk(kind, now);
+        if (gap === undefined) relay.ttft.observe((now - startedAt) / 1000);
+        else relay.interTokenLatency.observe(gap / 1000);
+        // The BFF's running figures go out as metadata every TIMING_UPDATE_MS, never per token.
+        if (now - lastTimingSent < TIMING_UPDATE_MS) return undefined;
+        lastTimingSent = now;
+        return { bffTiming: timer.snapshot(now) };
+      },
+      finish(finishReason, finalUsage, now) {
+        timer.end(now);
+        usage = finalUsage;
+        return { finishReason, usage, bffTiming: timer.snapshot(now) };
+      },
+      error(error) {
+        const { kind, message } = classifyStreamError(error);
+        if (kind !== "aborted") relay.upstreamErrors.inc({ kind });
+        logger().warn({ event: "upstream_error", kind }, message);
+        return message;
+      },
+      chunk: onChunk,
+      end(outcome) {
         relay.activeStreams.dec();
         relay.requests.inc({ outcome });
         if (outcome === "stopped") relay.abortedStreams.inc();
@@ -179,7 +145,7 @@ export async function streamAnswer(
           "answer finished",
         );
       },
-    }),
+    },
   );
 }
 

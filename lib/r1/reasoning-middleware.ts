@@ -1,7 +1,6 @@
 import type { LanguageModelV3StreamPart } from "@ai-sdk/provider";
 import type { LanguageModelMiddleware } from "ai";
-import { endWithErrorPart, type PartRewriter } from "@/lib/upstream/stream-failure-middleware";
-import { type SplitPiece, ThinkSplitter } from "./think-splitter";
+import { opensWithBlankLine, type SplitPiece, ThinkSplitter } from "./think-splitter";
 
 /**
  * How reasoning reaches us: `parser` when vLLM runs `--reasoning-parser deepseek_r1` (reasoning fields),
@@ -35,23 +34,15 @@ export function r1ReasoningMiddleware(mode: ReasoningMode): LanguageModelMiddlew
   };
 }
 
-/**
- * The BFF's upstream stage: reasoning as reasoning parts (as r1ReasoningMiddleware) and a broken connection
- * as an error part (as streamFailureMiddleware), in one stream stage instead of two.
- */
-export function r1RelayMiddleware(mode: ReasoningMode): LanguageModelMiddleware {
-  return {
-    specificationVersion: "v3",
-    async wrapStream({ doStream }) {
-      const result = await doStream();
-      const rewriter = mode === "parser" ? undefined : inlineReasoningRewriter(mode);
-      return { ...result, stream: endWithErrorPart(result.stream, rewriter) };
-    },
-  };
-}
-
 type Part = LanguageModelV3StreamPart;
 type Emit = (part: Part) => void;
+
+/** Rewrites parts on their way through, in the same stream stage. */
+interface PartRewriter {
+  push(part: Part, emit: Emit): void;
+  /** The stream ended: emit whatever was held back. */
+  end(emit: Emit): void;
+}
 
 function inlineReasoningRewriter(mode: "auto" | "inline"): PartRewriter {
   let decided: "parser" | "inline" | undefined = mode === "inline" ? "inline" : undefined;
@@ -114,8 +105,7 @@ function inlineReasoningRewriter(mode: "auto" | "inline"): PartRewriter {
               leadingWhitespace = text;
               return;
             }
-            const blankLineFirst = /^\s*\n\s*\n/.test(text) && !text.trimStart().startsWith("<");
-            decided = blankLineFirst ? "parser" : "inline";
+            decided = opensWithBlankLine(text) ? "parser" : "inline";
             leadingWhitespace = "";
             if (decided === "parser") {
               enqueue({ type: "text-start", id: part.id });

@@ -64,3 +64,11 @@ function partialTagSuffixLength(text: string): number {
   }
   return 0;
 }
+
+/**
+ * Whether a stream's first content, in `auto` reasoning mode, came through a reasoning parser after all:
+ * a parser emits a blank line first when the model skipped thinking altogether.
+ */
+export function opensWithBlankLine(text: string): boolean {
+  return /^\s*\n\s*\n/.test(text) && !text.trimStart().startsWith("<");
+}

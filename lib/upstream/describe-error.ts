@@ -1,6 +1,7 @@
 import { APICallError } from "@ai-sdk/provider";
+import { UpstreamProtocolError } from "@/lib/relay/vllm-chunk";
 import { causeChain, describeFetchFailure, networkErrorCode } from "./network-failure";
-import { UpstreamTimeoutError, type UpstreamTimeoutKind } from "./timeout-middleware";
+import { UpstreamTimeoutError, type UpstreamTimeoutKind } from "./timeouts";
 
 function isAbort(error: unknown): boolean {
   return causeChain(error).some((link) => link instanceof Error && link.name === "AbortError");
@@ -19,6 +20,7 @@ export type UpstreamErrorKind =
   | "http_5xx"
   | "http_4xx"
   | "mid_stream_error"
+  | "protocol"
   | UpstreamTimeoutKind
   | "unknown";
 
@@ -61,6 +63,12 @@ export function classifyStreamError(error: unknown): { kind: UpstreamErrorKind; 
     return {
       kind: "http_4xx",
       message: `The model server rejected the request (HTTP ${status}): ${error.message}`,
+    };
+  }
+  if (error instanceof UpstreamProtocolError) {
+    return {
+      kind: "protocol",
+      message: `The model server sent a stream we could not read (${error.detail}). What arrived so far is kept; you can retry.`,
     };
   }
   const upstreamError = vllmErrorEvent(error);

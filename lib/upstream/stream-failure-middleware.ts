@@ -18,39 +18,20 @@ export function streamFailureMiddleware(): LanguageModelMiddleware {
 
 type Part = LanguageModelV3StreamPart;
 
-/** Rewrites parts on their way through, in the same stream stage (each extra stage costs on every token). */
-export interface PartRewriter {
-  push(part: Part, emit: (part: Part) => void): void;
-  /** The stream ended: emit whatever was held back. */
-  end(emit: (part: Part) => void): void;
-}
-
-/**
- * The provider's parts, with a broken connection turned into an `error` part and a finish; `rewriter`, if
- * given, sees every part (those two included) before it goes on.
- */
-export function endWithErrorPart(
-  source: ReadableStream<Part>,
-  rewriter?: PartRewriter,
-): ReadableStream<Part> {
+/** The provider's parts, with a broken connection turned into an `error` part and a finish. */
+function endWithErrorPart(source: ReadableStream<Part>): ReadableStream<Part> {
   const reader = source.getReader();
-  let emit: (part: Part) => void = () => {};
-  let pass = emit;
   return new ReadableStream<Part>({
-    start(controller) {
-      emit = (part) => controller.enqueue(part);
-      pass = rewriter ? (part) => rewriter.push(part, emit) : emit;
-    },
     async pull(controller) {
       try {
         const { done, value } = await reader.read();
         if (!done) {
-          pass(value);
+          controller.enqueue(value);
           return;
         }
       } catch (error) {
-        pass({ type: "error", error });
-        pass({
+        controller.enqueue({ type: "error", error });
+        controller.enqueue({
           type: "finish",
           finishReason: { unified: "error", raw: undefined },
           usage: {
@@ -64,7 +45,6 @@ export function endWithErrorPart(
           },
         });
       }
-      rewriter?.end(emit);
       controller.close();
     },
     cancel(reason) {

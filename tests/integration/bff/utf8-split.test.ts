@@ -3,9 +3,10 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { streamAnswer } from "@/lib/chat/answer-stream";
 import { parseConfig } from "@/lib/config";
+import { STUB_MODEL, servedModels } from "@/tests/support/stub-vllm";
 import { joinDeltas, readChunks } from "@/tests/support/ui-stream";
 
-const MODEL = "deepseek-ai/DeepSeek-R1-Distill-Qwen-1.5B";
+const MODEL = STUB_MODEL;
 const REASONING = "先算一下：12 加 30 等于 42 🤔🧮，再检查一遍 👍🏽 ";
 const ANSWER = "答案是 $\\boxed{42}$ 🎉 — 👨‍👩‍👧‍👦 全家都同意。";
 
@@ -26,13 +27,7 @@ function sseEvent(delta: Record<string, string>): string {
  */
 function splittingServer(): Server {
   return createServer((req, res) => {
-    if (req.url?.endsWith("/models")) {
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end(
-        JSON.stringify({ object: "list", data: [{ id: MODEL, object: "model", max_model_len: 8192 }] }),
-      );
-      return;
-    }
+    if (servedModels(req, res)) return;
     req.resume();
     const events = [
       ...Array.from(REASONING, (char) => sseEvent({ reasoning_content: char })),

@@ -1,6 +1,3 @@
-import type { LanguageModelV3StreamPart } from "@ai-sdk/provider";
-import type { LanguageModelMiddleware } from "ai";
-
 export type UpstreamTimeoutKind = "first_token_timeout" | "idle_timeout";
 
 /** The model server took too long: before its first token, or between two chunks of a started answer. */
@@ -26,31 +23,11 @@ export interface UpstreamTimeouts {
 }
 
 /**
- * Ends a request the model server stopped serving: the upstream request is aborted (freeing the
- * connection and the server's slot) and the stream fails with an UpstreamTimeoutError naming which
- * wait ran out. Must be the innermost middleware, since it calls the model itself with its own signal.
+ * Ends a request the model server stopped serving: `signal` aborts (freeing the connection and the
+ * server's slot) with an UpstreamTimeoutError naming which wait ran out. One timer per request, re-armed
+ * only when it fires, so a fast stream costs no timer work per chunk.
  */
-export function upstreamTimeoutMiddleware(timeouts: UpstreamTimeouts): LanguageModelMiddleware {
-  return {
-    specificationVersion: "v3",
-    async wrapStream({ model, params }) {
-      const watch = new DeadlineWatch(timeouts);
-      const abortSignal = params.abortSignal
-        ? AbortSignal.any([params.abortSignal, watch.signal])
-        : watch.signal;
-      try {
-        const result = await model.doStream({ ...params, abortSignal });
-        return { ...result, stream: watch.guard(result.stream) };
-      } catch (error) {
-        watch.stop();
-        throw watch.timeout ?? error;
-      }
-    },
-  };
-}
-
-/** One timer per request, re-armed only when it fires, so a fast stream costs no timer work per chunk. */
-class DeadlineWatch {
+export class DeadlineWatch {
   private readonly controller = new AbortController();
   private timer: ReturnType<typeof setTimeout>;
   private lastChunkAt = 0;
@@ -72,35 +49,10 @@ class DeadlineWatch {
     clearTimeout(this.timer);
   }
 
-  guard(source: ReadableStream<LanguageModelV3StreamPart>): ReadableStream<LanguageModelV3StreamPart> {
-    const reader = source.getReader();
-    return new ReadableStream<LanguageModelV3StreamPart>({
-      pull: async (controller) => {
-        let next: ReadableStreamReadResult<LanguageModelV3StreamPart>;
-        try {
-          next = await reader.read();
-        } catch (error) {
-          this.stop();
-          throw this.timeout ?? error;
-        }
-        if (next.done) {
-          this.stop();
-          controller.close();
-          return;
-        }
-        this.seen(next.value);
-        controller.enqueue(next.value);
-      },
-      cancel: (reason) => {
-        this.stop();
-        return reader.cancel(reason);
-      },
-    });
-  }
-
-  private seen(part: LanguageModelV3StreamPart): void {
-    this.lastChunkAt = performance.now();
-    if (this.firstTokenSeen || (part.type !== "text-delta" && part.type !== "reasoning-delta")) return;
+  /** Something arrived at `now`; `token` when it carried reasoning or answer text. */
+  seen(now: number, token: boolean): void {
+    this.lastChunkAt = now;
+    if (this.firstTokenSeen || !token) return;
     this.firstTokenSeen = true;
     clearTimeout(this.timer);
     this.armIdle(this.timeouts.idleMs);
