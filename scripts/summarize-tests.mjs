@@ -24,6 +24,7 @@ if (playwrightPath && existsSync(playwrightPath)) {
   passed += stats.expected + stats.flaky;
   failed += stats.unexpected;
   skipped += stats.skipped;
+  if (stats.flaky > 0) console.log(`Browser tests that passed only on their retry (flaky): ${stats.flaky}`);
 } else missing.push("playwright");
 
 for (const check of checks) {
