@@ -1,8 +1,29 @@
 "use client";
 
-import { type FocusEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
+import { type FocusEvent, type KeyboardEvent, useEffect, useId, useRef, useSyncExternalStore } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { SettingsPanel } from "./settings-panel";
+
+/**
+ * Whether the popover is open, kept outside the component: the chat's header is mounted anew when the chat
+ * engine replaces the server-rendered placeholder, and a menu opened in that moment must stay open.
+ */
+const openState = (() => {
+  let open = false;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => open,
+    getServer: () => false,
+    subscribe(listener: () => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    set(next: boolean | ((wasOpen: boolean) => boolean)) {
+      open = typeof next === "function" ? next(open) : next;
+      for (const listener of listeners) listener();
+    },
+  };
+})();
 
 /**
  * A gear button opening the settings as a non-modal popover. Escape closes it and returns focus to the
@@ -10,7 +31,8 @@ import { SettingsPanel } from "./settings-panel";
  */
 export function SettingsMenu() {
   const { t } = useI18n();
-  const [open, setOpen] = useState(false);
+  const open = useSyncExternalStore(openState.subscribe, openState.get, openState.getServer);
+  const setOpen = openState.set;
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const dialogRef = useRef<HTMLDivElement>(null);
