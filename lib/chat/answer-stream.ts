@@ -1,6 +1,7 @@
 import "server-only";
 import type { UIMessageChunk } from "ai";
 import { type AppConfig, getConfig } from "@/lib/config";
+import type { ChunkSource } from "@/lib/generation/hub";
 import { logger } from "@/lib/observability/logger";
 import { metrics } from "@/lib/observability/metrics";
 import { recordAnswerLatency } from "@/lib/observability/recent-answers";
@@ -44,12 +45,13 @@ export const STREAM_HEADERS = {
 /**
  * Streams one answer from the upstream as UI message chunks: the R1 rules applied to the request,
  * reasoning and answer as separate parts, and the rules and BFF-side timings as message metadata.
- * Throws before streaming (typed errors) when the upstream cannot be reached or the prompt cannot fit.
+ * The request is sent at once. Throws before streaming (typed errors) when the upstream cannot be
+ * reached or the prompt cannot fit.
  */
 export async function streamAnswer(
   request: AnswerRequest,
   { messageId, signal, config = getConfig(), onChunk }: AnswerOptions,
-): Promise<ReadableStream<UIMessageChunk>> {
+): Promise<ChunkSource> {
   const upstream = await resolveUpstream(config);
   const model = await servedModel(upstream, config.VLLM_MODEL);
   const plan = applyR1Rules(request, {

@@ -1,9 +1,10 @@
 import "server-only";
-import { generateId, type UIMessageChunk } from "ai";
+import { generateId } from "ai";
 import { type AppConfig, getConfig } from "@/lib/config";
 import { type ChatStore, DuplicateIdError, getChatStore, type StoredMessage } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { type GenerationHub, getGenerationHub } from "@/lib/generation";
+import type { ChunkSource } from "@/lib/generation/hub";
 import { getTurnLimits, type TurnLimits } from "@/lib/limits";
 import type { ConversationTurn } from "@/lib/r1/rules";
 import { AnswerRecorder } from "./answer-recorder";
@@ -38,7 +39,7 @@ export async function startChatTurn(
   ownerId: string,
   request: ChatTurnRequest,
   deps: ChatTurnDeps = {},
-): Promise<ReadableStream<UIMessageChunk>> {
+): Promise<ReadableStream<Uint8Array>> {
   const store = deps.store ?? (await getChatStore());
   const hub = deps.hub ?? (await getGenerationHub());
   const config = deps.config ?? getConfig();
@@ -89,9 +90,9 @@ export async function startChatTurn(
   const answerId = generateId();
   const abort = new AbortController();
   const recorder = new AnswerRecorder({ store, ownerId, conversationId, messageId: answerId });
-  let chunks: ReadableStream<UIMessageChunk>;
+  let answer: ChunkSource;
   try {
-    chunks = await streamAnswer(
+    answer = await streamAnswer(
       {
         turns: toTurns(history),
         persona: request.persona,
@@ -104,15 +105,22 @@ export async function startChatTurn(
     await releaseSlots();
     throw error;
   }
-  await store.appendMessage(ownerId, conversationId, {
-    id: answerId,
-    role: "assistant",
-    parts: [],
-    state: "streaming",
-  });
+  try {
+    await store.appendMessage(ownerId, conversationId, {
+      id: answerId,
+      role: "assistant",
+      parts: [],
+      state: "streaming",
+    });
+  } catch (error) {
+    // The request is already out: nobody would read its answer.
+    abort.abort();
+    await releaseSlots();
+    throw error;
+  }
 
   void hub
-    .run(conversationId, chunks, abort)
+    .run(conversationId, answer, abort)
     .then(
       () => recorder.finish(),
       (error: unknown) => {

@@ -1,5 +1,6 @@
 import type { UIMessageChunk } from "ai";
-import { type GenerationHub, REPLAY_AFTER_END_MS } from "./hub";
+import { type ChunkSource, type GenerationHub, REPLAY_AFTER_END_MS } from "./hub";
+import { encodeFrames, UI_STREAM_DONE, uiStreamEvent } from "./ui-stream-frames";
 
 type Delta = Extract<UIMessageChunk, { type: "text-delta" | "reasoning-delta" }>;
 
@@ -35,7 +36,7 @@ function joinDeltas(chunks: readonly UIMessageChunk[]): UIMessageChunk[] {
 class Generation {
   chunks: UIMessageChunk[] = [];
   ended = false;
-  private waiters: (() => void)[] = [];
+  private readonly listeners = new Set<() => void>();
   /** Readers not yet at the end: they hold positions in `chunks`, so it is compacted only without them. */
   private activeReaders = 0;
 
@@ -43,51 +44,64 @@ class Generation {
 
   push(chunk: UIMessageChunk): void {
     this.chunks.push(chunk);
-    this.wake();
+    for (const listener of this.listeners) listener();
   }
 
   end(): void {
     this.ended = true;
-    this.wake();
+    for (const listener of this.listeners) listener();
     this.compactIfUnread();
-  }
-
-  /** Resolves at the next chunk or the end. */
-  changed(): Promise<void> {
-    return new Promise((resolve) => this.waiters.push(resolve));
-  }
-
-  private wake(): void {
-    const waiters = this.waiters;
-    this.waiters = [];
-    for (const resolve of waiters) resolve();
   }
 
   private compactIfUnread(): void {
     if (this.ended && this.activeReaders === 0) this.chunks = joinDeltas(this.chunks);
   }
 
-  reader(): ReadableStream<UIMessageChunk> {
+  /**
+   * A reader gets everything that arrived since its last read in one piece: a browser that keeps up gets
+   * each chunk as it comes (no promise or timer of ours in between), a slow one gets batches.
+   */
+  reader(): ReadableStream<Uint8Array> {
     let next = 0;
+    let wanted = false;
     let released = false;
-    this.activeReaders++;
+    let controller!: ReadableStreamDefaultController<Uint8Array>;
     const release = () => {
       if (released) return;
       released = true;
+      this.listeners.delete(onChange);
       this.activeReaders--;
       this.compactIfUnread();
     };
-    return new ReadableStream<UIMessageChunk>({
-      // Everything that arrived since the last pull goes out at once: one wake-up per batch, not per token.
-      pull: async (controller) => {
-        while (next >= this.chunks.length && !this.ended) await this.changed();
-        while (next < this.chunks.length) controller.enqueue(this.chunks[next++] as UIMessageChunk);
-        if (!this.ended) return;
-        controller.close();
-        release();
+    const flush = () => {
+      wanted = false;
+      let text = "";
+      for (const end = this.chunks.length; next < end; next++)
+        text += uiStreamEvent(JSON.stringify(this.chunks[next]));
+      if (this.ended) text += UI_STREAM_DONE;
+      if (text) controller.enqueue(encodeFrames(text));
+      if (!this.ended) return;
+      controller.close();
+      release();
+    };
+    const onChange = () => {
+      if (wanted) flush();
+    };
+    this.activeReaders++;
+    this.listeners.add(onChange);
+    return new ReadableStream<Uint8Array>(
+      {
+        start: (started) => {
+          controller = started;
+        },
+        pull: () => {
+          if (next < this.chunks.length || this.ended) flush();
+          else wanted = true;
+        },
+        cancel: release,
       },
-      cancel: release,
-    });
+      { highWaterMark: 0 },
+    );
   }
 }
 
@@ -96,16 +110,11 @@ export class MemoryGenerationHub implements GenerationHub {
   private readonly generations = new Map<string, Generation>();
   private readonly cleanups = new Set<NodeJS.Timeout>();
 
-  async run(key: string, chunks: ReadableStream<UIMessageChunk>, abort: AbortController): Promise<void> {
+  async run(key: string, source: ChunkSource, abort: AbortController): Promise<void> {
     const generation = new Generation(abort);
     this.generations.set(key, generation);
     try {
-      const reader = chunks.getReader();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        generation.push(value);
-      }
+      await source((chunk) => generation.push(chunk));
     } finally {
       generation.end();
       const cleanup = setTimeout(() => {
@@ -117,7 +126,7 @@ export class MemoryGenerationHub implements GenerationHub {
     }
   }
 
-  async subscribe(key: string): Promise<ReadableStream<UIMessageChunk> | null> {
+  async subscribe(key: string): Promise<ReadableStream<Uint8Array> | null> {
     return this.generations.get(key)?.reader() ?? null;
   }
 

@@ -1,6 +1,6 @@
-import type { UIMessageChunk } from "ai";
 import { connectRedis, type RedisClient } from "@/lib/redis/connect";
-import { type GenerationHub, REPLAY_AFTER_END_MS } from "./hub";
+import { type ChunkSource, type GenerationHub, REPLAY_AFTER_END_MS } from "./hub";
+import { encodeFrames, UI_STREAM_DONE, uiStreamEvent } from "./ui-stream-frames";
 
 const STOP_CHANNEL = "r1:generation:stop";
 const logKey = (key: string) => `r1:generation:${key}:log`;
@@ -40,7 +40,7 @@ export class RedisGenerationHub implements GenerationHub {
     return hub;
   }
 
-  async run(key: string, chunks: ReadableStream<UIMessageChunk>, abort: AbortController): Promise<void> {
+  async run(key: string, source: ChunkSource, abort: AbortController): Promise<void> {
     this.localAborts.set(key, abort);
     await this.client.multi().del(logKey(key)).set(runningKey(key), "1", { PX: this.runningTtlMs }).exec();
     const heartbeat = setInterval(() => {
@@ -48,13 +48,10 @@ export class RedisGenerationHub implements GenerationHub {
     }, this.runningTtlMs / HEARTBEATS_PER_TTL);
     const writes: Promise<unknown>[] = [];
     try {
-      const reader = chunks.getReader();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        // Not awaited one by one: commands on one connection keep their order and get pipelined.
-        writes.push(this.client.xAdd(logKey(key), "*", { chunk: JSON.stringify(value) }));
-      }
+      // Not awaited one by one: commands on one connection keep their order and get pipelined.
+      await source((chunk) =>
+        writes.push(this.client.xAdd(logKey(key), "*", { chunk: JSON.stringify(chunk) })),
+      );
     } finally {
       clearInterval(heartbeat);
       this.localAborts.delete(key);
@@ -70,7 +67,7 @@ export class RedisGenerationHub implements GenerationHub {
     }
   }
 
-  async subscribe(key: string): Promise<ReadableStream<UIMessageChunk> | null> {
+  async subscribe(key: string): Promise<ReadableStream<Uint8Array> | null> {
     if (!(await this.client.exists([logKey(key), runningKey(key)]))) return null;
     const reader = this.client.duplicate();
     reader.on("error", () => {});
@@ -82,7 +79,7 @@ export class RedisGenerationHub implements GenerationHub {
       reader.destroy();
     };
     let lastId = "0";
-    return new ReadableStream<UIMessageChunk>({
+    return new ReadableStream<Uint8Array>({
       pull: async (controller) => {
         for (;;) {
           const result = await reader.xRead(
@@ -95,18 +92,27 @@ export class RedisGenerationHub implements GenerationHub {
           if (!entries || entries.length === 0) {
             // Nothing new: the log may have expired, or the instance that wrote it died mid-answer.
             if (await this.client.exists(runningKey(key))) continue;
+            controller.enqueue(encodeFrames(UI_STREAM_DONE));
             controller.close();
             await release();
             return;
           }
+          let text = "";
+          let ended = false;
           for (const entry of entries) {
             lastId = entry.id;
             if (entry.message.end) {
-              controller.close();
-              await release();
-              return;
+              ended = true;
+              break;
             }
-            controller.enqueue(JSON.parse(entry.message.chunk as string) as UIMessageChunk);
+            // Stored as the chunk's JSON: framed as it is, never parsed on the way through.
+            text += uiStreamEvent(entry.message.chunk as string);
+          }
+          if (ended) text += UI_STREAM_DONE;
+          if (text) controller.enqueue(encodeFrames(text));
+          if (ended) {
+            controller.close();
+            await release();
           }
           return;
         }

@@ -1,6 +1,8 @@
 import "server-only";
+import type { IncomingMessage } from "node:http";
 import type { FinishReason, UIMessageChunk } from "ai";
 import type { MessageMetadata } from "@/lib/chat/metadata";
+import type { ChunkSource } from "@/lib/generation/hub";
 import type { ReasoningMode } from "@/lib/r1/reasoning-middleware";
 import { opensWithBlankLine, type SplitPiece, ThinkSplitter } from "@/lib/r1/think-splitter";
 import type { ChunkKind } from "@/lib/timing/stream-timer";
@@ -24,7 +26,7 @@ export interface RelayObserver {
 export interface RelayOptions extends Omit<CompletionRequest, "signal"> {
   messageId: string;
   startMetadata: MessageMetadata;
-  /** Aborting it aborts the upstream request; the stream then ends with an `abort` chunk. */
+  /** Aborting it aborts the upstream request; the answer then ends with an `abort` chunk. */
   signal: AbortSignal;
   timeouts: UpstreamTimeouts;
   reasoning: ReasoningMode;
@@ -38,26 +40,27 @@ const INLINE_REASONING = "r1-reasoning";
 const INLINE_TEXT = "r1-text";
 
 /**
- * Relays one vLLM chat completion as UI message chunks, in a single pull-based stream: each pull reads
- * the upstream body once and sends what its events carry. Reasoning arrives as reasoning parts whichever
- * way vLLM sends it (see ReasoningMode); errors before, during and after the answer become `error` chunks
- * with human messages, and the timeouts of `timeouts` abort the upstream request.
+ * Relays one vLLM chat completion as UI message chunks, pushed as each upstream read arrives: no web
+ * stream, and no promise, between the model server's socket and the hub. The request goes out at once;
+ * chunks produced before the returned source is started wait for it. Reasoning arrives as reasoning parts
+ * whichever way vLLM sends it (see ReasoningMode); errors before, during and after the answer become
+ * `error` chunks with human messages, and the timeouts of `timeouts` abort the upstream request.
  */
-export function relayAnswer(options: RelayOptions, observer: RelayObserver): ReadableStream<UIMessageChunk> {
-  return new ReadableStream(new AnswerRelay(options, observer), { highWaterMark: 0 });
+export function relayAnswer(options: RelayOptions, observer: RelayObserver): ChunkSource {
+  const relay = new AnswerRelay(options, observer);
+  return (sink) => relay.drainTo(sink);
 }
 
-class AnswerRelay implements UnderlyingDefaultSource<UIMessageChunk> {
-  private controller!: ReadableStreamDefaultController<UIMessageChunk>;
+class AnswerRelay {
   private readonly watch: DeadlineWatch;
-  /** Stops the upstream request when the reader of this stream goes away. */
-  private readonly halt = new AbortController();
-  private readonly opening: Promise<ReadableStream<Uint8Array>>;
-  private reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
-  private readonly decoder = new TextDecoder();
+  private readonly signal: AbortSignal;
+  private response: IncomingMessage | undefined;
+  private sink: ((chunk: UIMessageChunk) => void) | undefined;
+  private waiting: UIMessageChunk[] = [];
+  private readonly ended: Promise<void>;
+  private resolveEnded!: () => void;
   private buffer = "";
   private eventData = "";
-  private sent = 0;
   private done = false;
   private outcome: "complete" | "stopped" | "error" = "complete";
 
@@ -78,55 +81,64 @@ class AnswerRelay implements UnderlyingDefaultSource<UIMessageChunk> {
   ) {
     this.route = options.reasoning === "auto" ? undefined : options.reasoning;
     this.watch = new DeadlineWatch(options.timeouts);
-    this.opening = openCompletion({
+    this.ended = new Promise((resolve) => {
+      this.resolveEnded = resolve;
+    });
+    this.signal = AbortSignal.any([options.signal, this.watch.signal]);
+    this.send({ type: "start", messageId: options.messageId, messageMetadata: options.startMetadata });
+    this.signal.addEventListener("abort", () => this.fail(this.signal.reason), { once: true });
+    openCompletion({
       baseURL: options.baseURL,
       apiKey: options.apiKey,
       body: options.body,
-      signal: AbortSignal.any([options.signal, this.watch.signal, this.halt.signal]),
-    });
-    // Handled in the first pull; a request that fails before anyone reads must not go unhandled.
-    this.opening.catch(() => {});
+      signal: this.signal,
+    }).then(
+      (response) => this.stream(response),
+      (error: unknown) => this.fail(error),
+    );
   }
 
-  start(controller: ReadableStreamDefaultController<UIMessageChunk>): void {
-    this.controller = controller;
-    this.send({
-      type: "start",
-      messageId: this.options.messageId,
-      messageMetadata: this.options.startMetadata,
+  drainTo(sink: (chunk: UIMessageChunk) => void): Promise<void> {
+    this.sink = sink;
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const chunk of waiting) sink(chunk);
+    return this.ended;
+  }
+
+  private stream(response: IncomingMessage): void {
+    if (this.done) {
+      response.destroy();
+      return;
+    }
+    this.response = response;
+    this.send({ type: "start-step" });
+    response.on("data", (text: string) => {
+      if (this.done) return;
+      this.watch.seen(performance.now(), false);
+      this.guarded(() => this.read(text, false));
+    });
+    response.on("end", () => {
+      if (this.done) return;
+      this.guarded(() => {
+        this.read("", true);
+        this.finish();
+      });
+    });
+    // A cut connection: 'aborted' (the response was incomplete) comes before 'close' without an 'end'.
+    response.on("error", (error) => this.fail(error));
+    response.on("close", () => {
+      if (!response.complete) this.fail(Object.assign(new Error("terminated"), { code: "ECONNRESET" }));
     });
   }
 
-  async pull(): Promise<void> {
+  /** A protocol error thrown while reading an event ends the answer like any other failure. */
+  private guarded(step: () => void): void {
     try {
-      if (!this.reader) {
-        this.reader = (await this.opening).getReader();
-        this.send({ type: "start-step" });
-        return;
-      }
-      const before = this.sent;
-      while (this.sent === before && !this.done) {
-        const { done, value } = await this.reader.read();
-        if (done) {
-          this.read(this.decoder.decode(), true);
-          this.done = true;
-        } else {
-          this.watch.seen(performance.now(), false);
-          this.read(this.decoder.decode(value, { stream: true }), false);
-        }
-      }
-      if (this.done) this.finish();
+      step();
     } catch (error) {
       this.fail(error);
     }
-  }
-
-  cancel(reason: unknown): Promise<void> | undefined {
-    this.watch.stop();
-    if (this.outcome === "complete") this.outcome = "stopped";
-    this.observer.end(this.outcome);
-    this.halt.abort(reason);
-    return this.reader?.cancel(reason);
   }
 
   /** Splits decoded text into SSE lines; each blank line ends an event (vLLM sends one `data:` line each). */
@@ -255,18 +267,20 @@ class AnswerRelay implements UnderlyingDefaultSource<UIMessageChunk> {
   }
 
   private fail(error: unknown): void {
+    if (this.done) return;
     this.watch.stop();
     if (this.options.signal.aborted && !this.watch.timeout) {
+      this.response?.destroy();
       const reason = this.options.signal.reason;
       this.send({ type: "abort", reason: reason instanceof Error ? reason.message : String(reason) });
       this.outcome = "stopped";
       this.closeStream();
       return;
     }
-    void this.reader?.cancel().catch(() => {});
+    this.response?.destroy();
     if (this.route === "inline") this.closeInline();
     this.sendError(this.watch.timeout ?? error);
-    if (this.reader) this.end("error");
+    if (this.response) this.end("error");
     else this.closeStream();
   }
 
@@ -294,13 +308,14 @@ class AnswerRelay implements UnderlyingDefaultSource<UIMessageChunk> {
 
   private closeStream(): void {
     this.done = true;
-    this.controller.close();
+    this.watch.stop();
     this.observer.end(this.outcome);
+    this.resolveEnded();
   }
 
   private send(chunk: UIMessageChunk): void {
-    this.sent++;
-    this.controller.enqueue(chunk);
+    if (this.sink) this.sink(chunk);
+    else this.waiting.push(chunk);
     this.observer.chunk?.(chunk);
   }
 }

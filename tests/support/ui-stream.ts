@@ -1,4 +1,4 @@
-import type { UIMessageChunk } from "ai";
+import type { ChunkSource } from "@/lib/generation/hub";
 
 /** A UI message stream chunk as the AI SDK sends it over SSE (`data: {...}`). */
 export type UiChunk = {
@@ -42,22 +42,10 @@ export async function readUiChunks(
   return chunks;
 }
 
-/** Reads a UI message chunk stream (as the BFF produces it before SSE framing). */
-export async function readChunks(
-  stream: ReadableStream<UIMessageChunk>,
-  until: (chunks: UiChunk[]) => boolean = () => false,
-): Promise<UiChunk[]> {
+/** Collects an answer's UI message chunks (as the BFF produces them before SSE framing) until it ends. */
+export async function readChunks(source: ChunkSource): Promise<UiChunk[]> {
   const chunks: UiChunk[] = [];
-  const reader = stream.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value as UiChunk);
-    if (until(chunks)) {
-      await reader.cancel();
-      break;
-    }
-  }
+  await source((chunk) => chunks.push(chunk as UiChunk));
   return chunks;
 }
 

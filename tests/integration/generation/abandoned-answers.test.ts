@@ -58,9 +58,11 @@ describe("marking abandoned answers at start-up", () => {
     const connect = () => RedisGenerationHub.connect(redis.url, { runningTtlMs });
     const [running, crashing, restarted] = await Promise.all([connect(), connect(), connect()]);
     const liveSource = manualSource();
-    const liveRun = running.run(live, liveSource.stream, new AbortController());
+    const liveRun = running.run(live, liveSource.produce, new AbortController());
     const crashedSource = manualSource();
-    const crashedRun = crashing.run(crashed, crashedSource.stream, new AbortController()).catch(() => "lost");
+    const crashedRun = crashing
+      .run(crashed, crashedSource.produce, new AbortController())
+      .catch(() => "lost");
     await sleep(50);
     await crashing.close();
 

@@ -1,28 +1,33 @@
 import type { UIMessageChunk } from "ai";
 import { describe, expect, it } from "vitest";
-import type { GenerationHub } from "@/lib/generation/hub";
+import type { ChunkSource, GenerationHub } from "@/lib/generation/hub";
+import { joinDeltas, readUiChunks } from "@/tests/support/ui-stream";
 
 /** A chunk source the test feeds by hand, like an upstream that produces tokens over time. */
 export function manualSource() {
-  let controller!: ReadableStreamDefaultController<UIMessageChunk>;
-  const stream = new ReadableStream<UIMessageChunk>({
-    start: (c) => {
-      controller = c;
-    },
+  const sent: UIMessageChunk[] = [];
+  let sink: ((chunk: UIMessageChunk) => void) | undefined;
+  let ended!: () => void;
+  const done = new Promise<void>((resolve) => {
+    ended = resolve;
   });
+  const send = (chunk: UIMessageChunk) => (sink ? sink(chunk) : sent.push(chunk));
+  const produce: ChunkSource = (emit) => {
+    sink = emit;
+    for (const chunk of sent.splice(0)) emit(chunk);
+    return done;
+  };
   return {
-    stream,
-    delta: (text: string) => controller.enqueue({ type: "text-delta", id: "t", delta: text }),
-    end: () => controller.close(),
+    produce,
+    delta: (text: string) => send({ type: "text-delta", id: "t", delta: text }),
+    end: () => ended(),
   };
 }
 
-export async function readAll(stream: ReadableStream<UIMessageChunk>): Promise<string> {
-  let text = "";
-  for await (const chunk of stream as unknown as AsyncIterable<UIMessageChunk>) {
-    if (chunk.type === "text-delta") text += chunk.delta;
-  }
-  return text;
+/** The answer text a viewer's SSE bytes carry, read to their end. */
+export async function readAll(stream: ReadableStream<Uint8Array> | null): Promise<string> {
+  if (!stream) throw new Error("no generation to follow");
+  return joinDeltas(await readUiChunks(new Response(stream)), "text-delta");
 }
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 30));
@@ -33,13 +38,13 @@ export function defineHubSuite(name: string, hubs: () => { runner: GenerationHub
     it("replays what was generated so far and then follows live", async () => {
       const { runner, viewer } = hubs();
       const source = manualSource();
-      const done = runner.run("conv-live", source.stream, new AbortController());
+      const done = runner.run("conv-live", source.produce, new AbortController());
       source.delta("Hello");
       source.delta(", ");
       await tick();
       const late = await viewer.subscribe("conv-live");
       expect(late).not.toBeNull();
-      const text = readAll(late as ReadableStream<UIMessageChunk>);
+      const text = readAll(late);
       source.delta("world");
       source.end();
       await done;
@@ -49,10 +54,10 @@ export function defineHubSuite(name: string, hubs: () => { runner: GenerationHub
     it("lets several viewers follow the same generation", async () => {
       const { runner, viewer } = hubs();
       const source = manualSource();
-      const done = runner.run("conv-many", source.stream, new AbortController());
+      const done = runner.run("conv-many", source.produce, new AbortController());
       await tick();
-      const first = readAll((await viewer.subscribe("conv-many")) as ReadableStream<UIMessageChunk>);
-      const second = readAll((await runner.subscribe("conv-many")) as ReadableStream<UIMessageChunk>);
+      const first = readAll(await viewer.subscribe("conv-many"));
+      const second = readAll(await runner.subscribe("conv-many"));
       source.delta("a");
       source.delta("b");
       source.end();
@@ -64,14 +69,12 @@ export function defineHubSuite(name: string, hubs: () => { runner: GenerationHub
     it("keeps a finished generation replayable for a while", async () => {
       const { runner, viewer } = hubs();
       const source = manualSource();
-      const done = runner.run("conv-ended", source.stream, new AbortController());
+      const done = runner.run("conv-ended", source.produce, new AbortController());
       source.delta("complete answer");
       source.end();
       await done;
       expect(await viewer.isRunning("conv-ended")).toBe(false);
-      expect(await readAll((await viewer.subscribe("conv-ended")) as ReadableStream<UIMessageChunk>)).toBe(
-        "complete answer",
-      );
+      expect(await readAll(await viewer.subscribe("conv-ended"))).toBe("complete answer");
     });
 
     it("answers null for a conversation with no generation", async () => {
@@ -86,10 +89,10 @@ export function defineHubSuite(name: string, hubs: () => { runner: GenerationHub
       const source = manualSource();
       const abort = new AbortController();
       abort.signal.addEventListener("abort", () => source.end());
-      const done = runner.run("conv-stop", source.stream, abort);
+      const done = runner.run("conv-stop", source.produce, abort);
       await tick();
-      const watching = (await viewer.subscribe("conv-stop")) as ReadableStream<UIMessageChunk>;
-      await watching.cancel();
+      const watching = await viewer.subscribe("conv-stop");
+      await watching?.cancel();
       await tick();
       expect(abort.signal.aborted).toBe(false);
       expect(await viewer.isRunning("conv-stop")).toBe(true);

@@ -1,6 +1,8 @@
 import type { UIMessageChunk } from "ai";
 import { afterAll, describe, expect, it } from "vitest";
+import type { ChunkSource } from "@/lib/generation/hub";
 import { MemoryGenerationHub } from "@/lib/generation/memory-hub";
+import { readUiChunks } from "@/tests/support/ui-stream";
 import { defineHubSuite } from "./hub.suite";
 
 const hub = new MemoryGenerationHub();
@@ -9,10 +11,9 @@ afterAll(() => hub.close());
 defineHubSuite("memory generation hub (one instance)", () => ({ runner: hub, viewer: hub }));
 
 describe("memory generation hub, after an answer ends", () => {
-  const chunksOf = async (stream: ReadableStream<UIMessageChunk> | null) => {
-    const chunks: UIMessageChunk[] = [];
-    for await (const chunk of stream as unknown as AsyncIterable<UIMessageChunk>) chunks.push(chunk);
-    return chunks;
+  const chunksOf = async (stream: ReadableStream<Uint8Array> | null) => {
+    if (!stream) throw new Error("no generation to follow");
+    return readUiChunks(new Response(stream));
   };
   const answer: UIMessageChunk[] = [
     { type: "start", messageId: "m" },
@@ -24,13 +25,9 @@ describe("memory generation hub, after an answer ends", () => {
     { type: "text-end", id: "t" },
     { type: "finish" },
   ];
-  const source = () =>
-    new ReadableStream<UIMessageChunk>({
-      start(controller) {
-        for (const chunk of answer) controller.enqueue(chunk);
-        controller.close();
-      },
-    });
+  const source = (): ChunkSource => async (emit) => {
+    for (const chunk of answer) emit(chunk);
+  };
 
   it("replays a finished answer with its deltas joined, once no viewer is still reading", async () => {
     const own = new MemoryGenerationHub();

@@ -29,7 +29,7 @@ describe("Redis generation hub heartbeats", () => {
     const runner = await RedisGenerationHub.connect(redis.url, { runningTtlMs });
     try {
       const source = manualSource();
-      const done = runner.run("conv-beating", source.stream, new AbortController());
+      const done = runner.run("conv-beating", source.produce, new AbortController());
       await sleep(runningTtlMs * 3);
       expect(await instanceB.isRunning("conv-beating")).toBe(true);
       expect(await instanceB.runningKeys()).toContain("conv-beating");
@@ -45,10 +45,10 @@ describe("Redis generation hub heartbeats", () => {
   it("lets a generation go within a TTL once its instance is gone, ending its followers", async () => {
     const doomed = await RedisGenerationHub.connect(redis.url, { runningTtlMs });
     const source = manualSource();
-    const done = doomed.run("conv-orphaned", source.stream, new AbortController()).catch(() => "lost");
+    const done = doomed.run("conv-orphaned", source.produce, new AbortController()).catch(() => "lost");
     source.delta("half an answer");
     await sleep(50);
-    const follower = (await instanceB.subscribe("conv-orphaned")) as ReadableStream;
+    const follower = await instanceB.subscribe("conv-orphaned");
     expect(follower).not.toBeNull();
     await doomed.close();
 
