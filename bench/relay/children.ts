@@ -8,6 +8,7 @@ const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
 export interface Child {
   url: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -24,7 +25,7 @@ export async function startChild(script: string, args: string[]): Promise<Child>
     }),
   ])) as [string];
   const { url } = JSON.parse(line) as { url: string };
-  return { url, stop: () => stopChild(child) };
+  return { url, pid: child.pid ?? 0, stop: () => stopChild(child) };
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {

@@ -15,6 +15,15 @@ const PAGE_BYTES = Number(execFileSync("getconf", ["PAGESIZE"], { encoding: "utf
  * server in a child, and the whole group is what relays the tokens.
  */
 export function groupUsage(pgid: number): GroupUsage {
+  return usageOf((fields) => Number(fields[2]) === pgid);
+}
+
+/** The same for one process (the pipe, which forks nothing). */
+export function processUsage(pid: number): GroupUsage {
+  return usageOf((_, entry) => Number(entry) === pid);
+}
+
+function usageOf(matches: (fields: string[], entry: string) => boolean): GroupUsage {
   let ticks = 0;
   let pages = 0;
   for (const entry of readdirSync("/proc")) {
@@ -27,7 +36,7 @@ export function groupUsage(pgid: number): GroupUsage {
     }
     // The command name may hold spaces and parentheses; the fields after its last ")" are fixed.
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    if (Number(fields[2]) !== pgid) continue;
+    if (!matches(fields, entry)) continue;
     ticks += Number(fields[11]) + Number(fields[12]);
     pages += Number(fields[21]);
   }

@@ -18,6 +18,11 @@ export interface Level {
   added: { bff: Added; pipe: Added };
   /** The app's CPU time (user + system, from /proc) per token chunk it relayed in the BFF phase. */
   bffCpuUsPerToken: number;
+  /**
+   * The pipe's, in the pipe phase: what reading a token from one socket and writing it to another costs
+   * on this machine with no parsing at all, the floor under the BFF's figure.
+   */
+  pipeCpuUsPerToken: number;
   /** Growth of the app's RSS while the BFF phase ran, per open stream. */
   bffRssKbPerStream: number;
 }
@@ -90,6 +95,12 @@ export function targetsFor(levels: Level[], targetStreams: number, maxRate: numb
         pass: level.bffCpuUsPerToken <= 25,
       },
       {
+        metric: `byte-for-byte pipe's CPU per relayed token @ ${targetStreams} (the floor)`,
+        value: `${level.pipeCpuUsPerToken.toFixed(1)} µs`,
+        target: "",
+        pass: null,
+      },
+      {
         metric: `app memory per active stream @ ${targetStreams}`,
         value: `${level.bffRssKbPerStream.toFixed(0)} KB`,
         target: "",
@@ -133,7 +144,7 @@ const signed = (value: number) => `${value >= 0 ? "+" : ""}${value.toFixed(2)}`;
 function markdownFor(report: RelayReport): string {
   const { machine } = report;
   const rows = report.levels.map(
-    ({ streams, direct, pipe, bff, added: add, bffCpuUsPerToken, bffRssKbPerStream }) =>
+    ({ streams, direct, pipe, bff, added: add, bffCpuUsPerToken, pipeCpuUsPerToken, bffRssKbPerStream }) =>
       [
         streams,
         `${direct.ttftMs.p50.toFixed(1)} / ${direct.ttftMs.p99.toFixed(1)}`,
@@ -143,6 +154,7 @@ function markdownFor(report: RelayReport): string {
         `${signed(add.bff.ttftP50Ms)} / ${signed(add.bff.ttftP99Ms)}`,
         `${signed(add.bff.gapP50Ms)} / ${signed(add.bff.gapP99Ms)}`,
         bffCpuUsPerToken.toFixed(1),
+        pipeCpuUsPerToken.toFixed(1),
         bffRssKbPerStream.toFixed(0),
         bff.aggregateTokensPerSecond.toFixed(0),
         direct.errors + pipe.errors + bff.errors,
@@ -168,8 +180,8 @@ function markdownFor(report: RelayReport): string {
     "",
     "All times in ms; “added” is the route's percentile minus the direct route's. TTFT and gaps are p50 / p99.",
     "",
-    "| streams | direct TTFT | direct gap | pipe added TTFT | pipe added gap | BFF added TTFT | BFF added gap | BFF CPU µs/token | BFF KB/stream | BFF tokens/s | errors |",
-    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    "| streams | direct TTFT | direct gap | pipe added TTFT | pipe added gap | BFF added TTFT | BFF added gap | BFF CPU µs/token | pipe CPU µs/token | BFF KB/stream | BFF tokens/s | errors |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ...rows.map((row) => `| ${row} |`),
     "",
   ].join("\n");

@@ -14,7 +14,7 @@ import { writeBenchmarksTable } from "../benchmarks-table";
 import { ensureProductionBuild, startApp } from "../render/processes";
 import { startChild, startLoadClient } from "./children";
 import type { PhasePlan, PhaseResult } from "./load-client";
-import { groupUsage, samplePeakRss } from "./os-usage";
+import { groupUsage, processUsage, samplePeakRss } from "./os-usage";
 import { added, type Level, type RelayReport, targetsFor, writeReport } from "./report";
 import { OUTPUT_TOKENS, type Route, SCRIPTED_REPLY } from "./requests";
 
@@ -103,8 +103,12 @@ async function main(): Promise<void> {
       await untilIdle(sim.url);
       const direct = await phase("direct", streams, rounds, expected);
       await untilIdle(sim.url);
+      const pipeBefore = processUsage(pipe.pid);
+      const pipeTokensBefore = await generatedTokens(sim.url);
       const pipeResult = await phase("pipe", streams, rounds, expected);
       await untilIdle(sim.url);
+      const pipeCpuMs = processUsage(pipe.pid).cpuMs - pipeBefore.cpuMs;
+      const pipeTokens = (await generatedTokens(sim.url)) - pipeTokensBefore;
       const before = groupUsage(app.pid);
       const tokensBefore = await generatedTokens(sim.url);
       const rss = samplePeakRss(app.pid);
@@ -121,6 +125,7 @@ async function main(): Promise<void> {
         bff,
         added: { bff: added(bff, direct), pipe: added(pipeResult, direct) },
         bffCpuUsPerToken: ((after.cpuMs - before.cpuMs) * 1000) / Math.max(1, relayedTokens),
+        pipeCpuUsPerToken: (pipeCpuMs * 1000) / Math.max(1, pipeTokens),
         bffRssKbPerStream: Math.max(0, peakRss - before.rssBytes) / 1024 / streams,
       };
       measured.push(level);
@@ -182,13 +187,14 @@ function printLevel({
   streams,
   added: { bff, pipe },
   bffCpuUsPerToken,
+  pipeCpuUsPerToken,
   direct,
 }: Level & { direct: PhaseResult }) {
   console.log(
     `${streams} streams: direct gap p99 ${direct.gapMs.p99.toFixed(2)} ms; ` +
       `pipe adds TTFT ${pipe.ttftP50Ms.toFixed(2)}/${pipe.ttftP99Ms.toFixed(2)}, gap ${pipe.gapP50Ms.toFixed(2)}/${pipe.gapP99Ms.toFixed(2)}; ` +
       `BFF adds TTFT ${bff.ttftP50Ms.toFixed(2)}/${bff.ttftP99Ms.toFixed(2)}, gap ${bff.gapP50Ms.toFixed(2)}/${bff.gapP99Ms.toFixed(2)} ms; ` +
-      `${bffCpuUsPerToken.toFixed(1)} µs CPU/token`,
+      `${bffCpuUsPerToken.toFixed(1)} µs CPU/token (pipe ${pipeCpuUsPerToken.toFixed(1)})`,
   );
 }
 

@@ -1,9 +1,7 @@
 import "server-only";
 import type { UIMessageChunk } from "ai";
-import type { ChatStore, MessageState } from "@/lib/db";
-
-/** A streaming answer is written at most this often: per-token writes would put storage on the hot path. */
-export const FLUSH_INTERVAL_MS = 1_000;
+import type { ChatStore, MessageState, MessageUpdate } from "@/lib/db";
+import { answerFlusher, type PendingAnswer } from "./answer-flusher";
 
 interface RecordTarget {
   store: ChatStore;
@@ -41,22 +39,25 @@ function mergeMetadata(base: Metadata | undefined, update: unknown): Metadata | 
 }
 
 /**
- * Stores an answer as it streams (in batches), and finally with how it ended: complete, stopped or error.
- * It is told each chunk as the answer passes by (no copy of the stream, no message rebuilt per token):
- * deltas are appended to the open part, and a copy of the parts is written at most every FLUSH_INTERVAL_MS.
+ * Stores an answer as it streams (in batches with the other streaming answers, see AnswerFlusher), and
+ * finally with how it ended: complete, stopped or error. It is told each chunk as the answer passes by (no
+ * copy of the stream, no message rebuilt per token): deltas are appended to the open part.
  * The parts are those the AI SDK's readUIMessageStream builds from the same chunks.
  * Storage failures are logged, never allowed to break the stream the user is watching.
  */
-export class AnswerRecorder {
+export class AnswerRecorder implements PendingAnswer {
   private readonly parts: StoredPart[] = [];
   private readonly open = new Map<string, Extract<StoredPart, { text: string }>>();
   private metadata: Metadata | undefined;
   private ending: { state: MessageState; error: string | null } = { state: "complete", error: null };
-  private lastFlush = performance.now();
-  private pending: Promise<unknown> = Promise.resolve();
+  private readonly flusher;
+  private queued = false;
+  private stored: Promise<unknown> = Promise.resolve();
   private finished = false;
 
-  constructor(private readonly target: RecordTarget) {}
+  constructor(private readonly target: RecordTarget) {
+    this.flusher = answerFlusher(target.store);
+  }
 
   /** Takes one chunk of the answer; cheap, since it runs for every relayed token. */
   readonly observe = (chunk: UIMessageChunk): void => {
@@ -106,12 +107,16 @@ export class AnswerRecorder {
         this.ending = { state: "stopped", error: null };
         break;
     }
-    if (chunk.type !== "reasoning-delta" && chunk.type !== "text-delta") return;
-    const now = performance.now();
-    if (now - this.lastFlush < FLUSH_INTERVAL_MS) return;
-    this.lastFlush = now;
-    this.save("streaming", null);
+    if (this.queued || this.finished || (chunk.type !== "reasoning-delta" && chunk.type !== "text-delta"))
+      return;
+    this.queued = true;
+    this.flusher.queue(this);
   };
+
+  snapshot(): MessageUpdate {
+    this.queued = false;
+    return this.update("streaming", null);
+  }
 
   /** Writes the answer as it ended; `error` when its stream broke instead of ending. Resolves once stored. */
   finish(error?: unknown): Promise<void> {
@@ -120,21 +125,28 @@ export class AnswerRecorder {
       if (error !== undefined) {
         this.ending = { state: "error", error: error instanceof Error ? error.message : String(error) };
       }
-      this.save(this.ending.state, this.ending.error);
+      const { ownerId, conversationId, messageId, patch } = this.update(this.ending.state, this.ending.error);
+      // After any batch that still holds a streaming copy, so the final state is the one that stays.
+      this.stored = this.flusher
+        .withdraw(this)
+        .then(() => this.target.store.updateMessage(ownerId, conversationId, messageId, patch))
+        .catch((failure: unknown) => console.error("[r1-chat] could not store the answer", failure));
     }
-    return this.pending.then(() => {});
+    return this.stored.then(() => {});
   }
 
-  private save(state: MessageState, error: string | null): void {
-    const { store, ownerId, conversationId, messageId } = this.target;
-    const patch = {
-      parts: this.parts.map((part) => ({ ...part })),
-      metadata: this.metadata ?? null,
-      state,
-      error,
+  private update(state: MessageState, error: string | null): MessageUpdate {
+    const { ownerId, conversationId, messageId } = this.target;
+    return {
+      ownerId,
+      conversationId,
+      messageId,
+      patch: {
+        parts: this.parts.map((part) => ({ ...part })),
+        metadata: this.metadata ?? null,
+        state,
+        error,
+      },
     };
-    this.pending = this.pending
-      .then(() => store.updateMessage(ownerId, conversationId, messageId, patch))
-      .catch((failure: unknown) => console.error("[r1-chat] could not store the streaming answer", failure));
   }
 }

@@ -13,6 +13,7 @@ export type {
   ConversationSummary,
   MessagePatch,
   MessageState,
+  MessageUpdate,
   NewMessage,
   NewShare,
   SharePatch,

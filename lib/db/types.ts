@@ -55,6 +55,13 @@ export type SharePatch = Pick<ShareRecord, "title" | "snapshot" | "showQuestion"
 
 export type MessagePatch = Partial<Pick<NewMessage, "parts" | "metadata" | "state" | "error">>;
 
+export interface MessageUpdate {
+  ownerId: string;
+  conversationId: string;
+  messageId: string;
+  patch: MessagePatch;
+}
+
 /**
  * Conversation storage. Every method is scoped to one owner: another owner's data is never read or
  * changed, and looks exactly like data that does not exist (null / false).
@@ -84,6 +91,11 @@ export interface ChatStore {
     messageId: string,
     patch: MessagePatch,
   ): Promise<boolean>;
+  /**
+   * Several updateMessage calls in one transaction: streaming answers are flushed together, one commit
+   * per flush interval however many answers are streaming. Updates another owner's message never touches.
+   */
+  updateMessages(updates: MessageUpdate[]): Promise<void>;
   /** Deletes the given message and every later one (edit-and-resend, regenerate). */
   deleteMessagesFrom(ownerId: string, conversationId: string, messageId: string): Promise<boolean>;
   /**

@@ -23,6 +23,7 @@ import type {
   ChatStore,
   ConversationSummary,
   MessagePatch,
+  MessageUpdate,
   NewMessage,
   NewShare,
   SharePatch,
@@ -173,6 +174,20 @@ class PostgresChatStore implements ChatStore {
     messageId: string,
     patch: MessagePatch,
   ): Promise<boolean> {
+    return this.patchMessage(this.pool, { ownerId, conversationId, messageId, patch });
+  }
+
+  async updateMessages(updates: MessageUpdate[]): Promise<void> {
+    if (updates.length === 0) return;
+    await this.transaction("BEGIN", async (client) => {
+      for (const update of updates) await this.patchMessage(client, update);
+    });
+  }
+
+  private async patchMessage(
+    db: pg.Pool | pg.PoolClient,
+    { ownerId, conversationId, messageId, patch }: MessageUpdate,
+  ): Promise<boolean> {
     const assignments = patchAssignments(patch, toJsonb);
     const values: unknown[] = [nextTimestamp(), messageId, conversationId, ownerId];
     const sets = ["updated_at = $1"];
@@ -180,7 +195,7 @@ class PostgresChatStore implements ChatStore {
       values.push(value);
       sets.push(`${column} = $${values.length}${isJson ? "::jsonb" : ""}`);
     }
-    const result = await this.pool.query(
+    const result = await db.query(
       `UPDATE messages SET ${sets.join(", ")}
        WHERE id = $2 AND conversation_id = $3
          AND EXISTS (SELECT 1 FROM conversations WHERE id = $3 AND owner_id = $4)`,

@@ -25,6 +25,7 @@ import type {
   ChatStore,
   ConversationSummary,
   MessagePatch,
+  MessageUpdate,
   NewMessage,
   NewShare,
   SharePatch,
@@ -215,6 +216,15 @@ class SqliteChatStore implements ChatStore {
     messageId: string,
     patch: MessagePatch,
   ): Promise<boolean> {
+    return this.patchMessage(ownerId, conversationId, messageId, patch);
+  }
+
+  private patchMessage(
+    ownerId: string,
+    conversationId: string,
+    messageId: string,
+    patch: MessagePatch,
+  ): boolean {
     const assignments = patchAssignments(patch);
     const sets = [...assignments.map(({ column }) => `${column} = @${column}`), "updated_at = @now"];
     const sql = `UPDATE messages SET ${sets.join(", ")}
@@ -223,6 +233,14 @@ class SqliteChatStore implements ChatStore {
     const values = Object.fromEntries(assignments.map(({ column, value }) => [column, value]));
     const params = { ...values, now: nextTimestamp(), messageId, conversationId, ownerId };
     return this.patchStatement(sql).run(params).changes > 0;
+  }
+
+  async updateMessages(updates: MessageUpdate[]): Promise<void> {
+    this.db.transaction(() => {
+      for (const { ownerId, conversationId, messageId, patch } of updates) {
+        this.patchMessage(ownerId, conversationId, messageId, patch);
+      }
+    })();
   }
 
   async deleteMessagesFrom(ownerId: string, conversationId: string, messageId: string): Promise<boolean> {

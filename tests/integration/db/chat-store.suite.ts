@@ -229,6 +229,33 @@ export function defineChatStoreSuite(newDatabase: NewDatabase): void {
       expect(await store.updateMessage(ownerId, other.id, "no-such-message", { state: "error" })).toBe(false);
     });
 
+    it("updates several answers in one call, never another owner's", async () => {
+      const ownerId = owner();
+      const intruder = owner();
+      const first = answer();
+      const second = answer();
+      const one = await conversationWith(ownerId, userMessage("q1"), first);
+      const two = await conversationWith(ownerId, userMessage("q2"), second);
+      const partial = [{ type: "text", text: "Half", state: "streaming" }];
+      await store.updateMessages([
+        {
+          ownerId,
+          conversationId: one.id,
+          messageId: first.id,
+          patch: { parts: partial, state: "streaming" },
+        },
+        { ownerId, conversationId: two.id, messageId: second.id, patch: { state: "stopped" } },
+        { ownerId: intruder, conversationId: one.id, messageId: first.id, patch: { state: "error" } },
+      ]);
+      const [storedOne, storedTwo] = await Promise.all([
+        store.getConversation(ownerId, one.id),
+        store.getConversation(ownerId, two.id),
+      ]);
+      expect(storedOne?.messages[1]).toMatchObject({ parts: partial, state: "streaming" });
+      expect(storedTwo?.messages[1]).toMatchObject({ parts: second.parts, state: "stopped" });
+      await store.updateMessages([]);
+    });
+
     it("deletes a message and everything after it, then appends after what is left", async () => {
       const ownerId = owner();
       const messages = [userMessage("one"), answer(), userMessage("two"), answer()];

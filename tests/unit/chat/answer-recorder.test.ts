@@ -1,17 +1,24 @@
 import { readUIMessageStream, type UIMessage, type UIMessageChunk } from "ai";
 import { describe, expect, it } from "vitest";
-import { AnswerRecorder, FLUSH_INTERVAL_MS } from "@/lib/chat/answer-recorder";
-import type { ChatStore, MessagePatch } from "@/lib/db";
+import { FLUSH_INTERVAL_MS } from "@/lib/chat/answer-flusher";
+import { AnswerRecorder } from "@/lib/chat/answer-recorder";
+import type { ChatStore, MessagePatch, MessageUpdate } from "@/lib/db";
 
+/** Every patch written, in order; `batches` counts the transactions the streaming saves took. */
 function recordingStore() {
   const patches: MessagePatch[] = [];
+  const batches: MessageUpdate[][] = [];
   const store = {
     updateMessage: async (_owner: string, _conversation: string, _message: string, patch: MessagePatch) => {
       patches.push(structuredClone(patch));
       return true;
     },
+    updateMessages: async (updates: MessageUpdate[]) => {
+      batches.push(structuredClone(updates));
+      for (const { patch } of updates) patches.push(structuredClone(patch));
+    },
   } as unknown as ChatStore;
-  return { store, patches };
+  return { store, patches, batches };
 }
 
 const target = (store: ChatStore) => ({ store, ownerId: "o", conversationId: "c", messageId: "m" });
@@ -81,6 +88,33 @@ describe("AnswerRecorder", () => {
     const streaming = patches.filter((patch) => patch.state === "streaming");
     expect(streaming).toHaveLength(1);
     expect(patches.at(-1)?.state).toBe("complete");
+  });
+
+  it("saves every streaming answer of a store in one transaction per interval", async () => {
+    const { store, patches, batches } = recordingStore();
+    const recorders = ["a", "b", "c"].map(
+      (messageId) => new AnswerRecorder({ store, ownerId: "o", conversationId: messageId, messageId }),
+    );
+    for (const recorder of recorders) for (const chunk of answer.slice(0, 4)) recorder.observe(chunk);
+    await new Promise((resolve) => setTimeout(resolve, FLUSH_INTERVAL_MS * 1.2));
+    expect(batches).toHaveLength(1);
+    expect(batches[0]?.map((update) => update.messageId)).toEqual(["a", "b", "c"]);
+    expect(batches[0]?.[0]?.patch).toMatchObject({
+      state: "streaming",
+      parts: [{ type: "step-start" }, { type: "reasoning", text: "Let me ", state: "streaming" }],
+    });
+    for (const recorder of recorders) await recorder.finish();
+    expect(patches.slice(-3).map((patch) => patch.state)).toEqual(["complete", "complete", "complete"]);
+  });
+
+  it("keeps a finished answer out of a later batch, so its final state stays", async () => {
+    const { store, patches, batches } = recordingStore();
+    const recorder = new AnswerRecorder(target(store));
+    for (const chunk of answer) recorder.observe(chunk);
+    await recorder.finish();
+    await new Promise((resolve) => setTimeout(resolve, FLUSH_INTERVAL_MS * 1.2));
+    expect(batches).toHaveLength(0);
+    expect(patches.map((patch) => patch.state)).toEqual(["complete"]);
   });
 
   it("records how an answer ended: an error chunk, a stop, or a broken stream", async () => {
