@@ -14,11 +14,17 @@ export function proxy(request: NextRequest): NextResponse {
     embedAllowedOrigins: getConfig().EMBED_ALLOWED_ORIGINS,
     development: process.env.NODE_ENV === "development",
   });
+  // API routes render no scripts: passing the request through unchanged spares Next.js rebuilding its
+  // headers on every chat request.
+  if (request.nextUrl.pathname.startsWith("/api/")) return withHeaders(NextResponse.next(), headers);
   // Next.js reads the nonce from the request's CSP and puts it on its own scripts; pages read NONCE_HEADER.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(NONCE_HEADER, nonce);
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), headers);
+}
+
+function withHeaders(response: NextResponse, headers: Record<string, string>): NextResponse {
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }

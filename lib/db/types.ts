@@ -119,6 +119,9 @@ export interface ChatStore {
    * conversations listed (another instance is still generating their answers). Returns how many.
    */
   markStreamingInterrupted(exceptConversations?: readonly string[]): Promise<number>;
+  /** Which database this is, and a round trip to it (throws when it cannot be reached): for /api/health. */
+  readonly kind: "sqlite" | "postgres";
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -22,6 +22,9 @@ export interface GenerationHub {
   isRunning(key: string): Promise<boolean>;
   /** Aborts the generation under `key` wherever it runs; false when none was running. */
   stop(key: string): Promise<boolean>;
+  /** Where answers are shared between instances ("redis"), or "memory"; a round trip to it for /api/health. */
+  readonly kind: "memory" | "redis";
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -142,6 +142,10 @@ export class MemoryGenerationHub implements GenerationHub {
     return true;
   }
 
+  readonly kind = "memory";
+
+  async ping(): Promise<void> {}
+
   async close(): Promise<void> {
     for (const generation of this.generations.values()) generation.abort.abort();
     for (const cleanup of this.cleanups) clearTimeout(cleanup);

@@ -140,10 +140,19 @@ export class RedisGenerationHub implements GenerationHub {
     return running;
   }
 
+  readonly kind = "redis";
+
+  async ping(): Promise<void> {
+    await this.client.ping();
+  }
+
   async close(): Promise<void> {
     for (const abort of this.localAborts.values()) abort.abort();
     for (const reader of this.readers) reader.destroy();
-    await this.subscriber.close();
-    await this.client.close();
+    // A client that lost Redis would wait for it to come back before closing: let it go at once.
+    for (const client of [this.subscriber, this.client]) {
+      if (client.isReady) await client.close();
+      else client.destroy();
+    }
   }
 }

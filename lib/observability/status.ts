@@ -1,5 +1,5 @@
 import "server-only";
-import { checkHealth, type HealthReport } from "@/lib/upstream/health";
+import { checkHealth, type HealthReport } from "@/lib/observability/health";
 import { readUpstreamLoad, type UpstreamLoad } from "@/lib/upstream/load";
 import { resolveUpstream } from "@/lib/upstream/upstream";
 import { type RecentLatency, recentLatency } from "./recent-answers";

@@ -86,7 +86,7 @@ class AnswerRelay {
     });
     this.signal = AbortSignal.any([options.signal, this.watch.signal]);
     this.send({ type: "start", messageId: options.messageId, messageMetadata: options.startMetadata });
-    this.signal.addEventListener("abort", () => this.fail(this.signal.reason), { once: true });
+    this.signal.addEventListener("abort", this.onAbort, { once: true });
     openCompletion({
       baseURL: options.baseURL,
       apiKey: options.apiKey,
@@ -97,6 +97,8 @@ class AnswerRelay {
       (error: unknown) => this.fail(error),
     );
   }
+
+  private readonly onAbort = () => this.fail(this.signal.reason);
 
   drainTo(sink: (chunk: UIMessageChunk) => void): Promise<void> {
     this.sink = sink;
@@ -309,6 +311,8 @@ class AnswerRelay {
   private closeStream(): void {
     this.done = true;
     this.watch.stop();
+    // The hub keeps a finished answer's abort controller for replays: it must not keep this relay alive.
+    this.signal.removeEventListener("abort", this.onAbort);
     this.observer.end(this.outcome);
     this.resolveEnded();
   }

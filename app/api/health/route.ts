@@ -1,5 +1,5 @@
 import { errorResponse } from "@/lib/http/error-response";
-import { checkHealth } from "@/lib/upstream/health";
+import { checkHealth } from "@/lib/observability/health";
 
 export const dynamic = "force-dynamic";
 

@@ -291,6 +291,12 @@ class PostgresChatStore implements ChatStore {
     return result.rowCount ?? 0;
   }
 
+  readonly kind = "postgres";
+
+  async ping(): Promise<void> {
+    await this.pool.query("SELECT 1");
+  }
+
   async close(): Promise<void> {
     await this.pool.end();
   }

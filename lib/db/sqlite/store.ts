@@ -305,6 +305,12 @@ class SqliteChatStore implements ChatStore {
       .changes;
   }
 
+  readonly kind = "sqlite";
+
+  async ping(): Promise<void> {
+    this.db.prepare("SELECT 1").get();
+  }
+
   async close(): Promise<void> {
     this.db.close();
   }
