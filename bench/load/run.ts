@@ -1,6 +1,7 @@
 /**
  * Load and soak of the BFF, on loopback only: many concurrent answers streamed through `next start`
- * from the vLLM simulator, then thousands of short answers one after another (a few at a time).
+ * from the vLLM simulator (the clients ramp up over RAMP_MS, then each asks again as soon as its answer
+ * has ended), then thousands of short answers one after another (a few at a time).
  *   npm run test:load              500 concurrent streams for 60 s, then a soak of 5,000 answers
  *   npm run test:load -- --short   100 streams for 15 s and 1,000 answers (what `npm test` runs)
  * Needs a production build (`next build`). Writes bench/results/load.json and load.md (the full run) or
@@ -10,6 +11,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
+import { REPLAY_AFTER_END_MS } from "../../lib/generation/hub";
 import { startAppServer } from "../../tests/e2e/app-server";
 import { closedPort } from "../../tests/support/ports";
 import { streamTurn, type TurnResult } from "./turn";
@@ -39,7 +41,13 @@ const SOAK_CHECKPOINTS = 5;
 const STARVED_MS = 15_000;
 /** Memory after the load, once idle, may exceed the idle baseline by at most this share of the baseline. */
 const MEMORY_SETTLED_RATIO = 1.5;
-const SETTLE_MS = 10_000;
+/** Finished answers stay replayable (in memory) for REPLAY_AFTER_END_MS: memory is read once they are let go. */
+const SETTLE_MS = REPLAY_AFTER_END_MS + 5_000;
+/**
+ * The clients start over this long, as load tools ramp up: 500 questions sent in one instant would measure
+ * a thundering herd that no chat sees, and answers of one length would keep them in lockstep after.
+ */
+const RAMP_MS = 10_000;
 /** Growth allowed from the soak's first checkpoint to its last. */
 const SOAK_MEMORY_GROWTH_RATIO = 1.2;
 const SOAK_FD_GROWTH = 10;
@@ -152,7 +160,8 @@ async function main(): Promise<void> {
     const endAt = Date.now() + PLAN.seconds * 1_000;
     const results: TurnResult[] = [];
     await Promise.all(
-      Array.from({ length: PLAN.streams }, async () => {
+      Array.from({ length: PLAN.streams }, async (_, client) => {
+        await sleep((client * Math.min(RAMP_MS, PLAN.seconds * 500)) / PLAN.streams);
         while (Date.now() < endAt) results.push(await streamTurn(app.url));
       }),
     );

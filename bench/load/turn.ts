@@ -7,8 +7,11 @@ export interface TurnResult {
   deltas: number;
 }
 
-/** One new conversation, one question, its answer read to the end as a browser's SSE reader would. */
-export async function streamTurn(baseUrl: string): Promise<TurnResult> {
+/**
+ * One new conversation, one question, its answer read to the end as a browser's SSE reader would. The
+ * question picks the simulator's reply (its length among them), as different users' questions would.
+ */
+export async function streamTurn(baseUrl: string, question = randomSum()): Promise<TurnResult> {
   const started = performance.now();
   const result: TurnResult = { maxGapMs: 0, deltas: 0 };
   let last = started;
@@ -22,7 +25,7 @@ export async function streamTurn(baseUrl: string): Promise<TurnResult> {
         message: {
           id: crypto.randomUUID(),
           role: "user",
-          parts: [{ type: "text", text: "What is 12 + 30?" }],
+          parts: [{ type: "text", text: question }],
         },
       }),
     });
@@ -59,4 +62,9 @@ export async function streamTurn(baseUrl: string): Promise<TurnResult> {
     result.error = error instanceof Error ? error.message : String(error);
   }
   return result;
+}
+
+function randomSum(): string {
+  const term = () => Math.floor(Math.random() * 1000);
+  return `What is ${term()} + ${term()}?`;
 }

@@ -127,7 +127,7 @@ class AnswerRelay {
         this.finish();
       });
     });
-    // A cut connection: 'aborted' (the response was incomplete) comes before 'close' without an 'end'.
+    // A cut connection closes the response before it is complete, with no 'end'.
     response.on("error", (error) => this.fail(error));
     response.on("close", () => {
       if (!response.complete) this.fail(Object.assign(new Error("terminated"), { code: "ECONNRESET" }));
