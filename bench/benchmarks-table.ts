@@ -91,10 +91,10 @@ const LOAD_FIGURES: [start: string, metric: string, figure: (json: ResultJson) =
       `${load.starved} (first token p99 ${ms(load.firstTokenMs.p99)}, longest gap ${ms(load.maxGapMs.max)})`,
   ],
   [
-    "memory once idle",
-    "memory idle after the load vs before",
-    ({ load: { memoryMiB } }) =>
-      `${memoryMiB.settled} vs ${memoryMiB.baseline} MiB (peak ${memoryMiB.peak} MiB)`,
+    "live heap once idle",
+    "live heap (after a full GC) idle after the load vs before",
+    ({ load: { liveHeapMiB, rssMiB } }) =>
+      `${liveHeapMiB.settled} vs ${liveHeapMiB.baseline} MiB (RSS ${rssMiB.settled} vs ${rssMiB.baseline}, peak ${rssMiB.peak} MiB)`,
   ],
   ["no upstream stream", "upstream streams left running", ({ load }) => `${load.upstreamStillRunning}`],
   [
@@ -103,9 +103,10 @@ const LOAD_FIGURES: [start: string, metric: string, figure: (json: ResultJson) =
     ({ soak }) => `${soak.errors} of ${soak.answers}`,
   ],
   [
-    "soak memory",
-    "soak memory, first checkpoint → last",
-    ({ soak }) => `${soak.checkpoints[0].rssMiB} → ${soak.checkpoints.at(-1).rssMiB} MiB`,
+    "soak live heap",
+    "soak live heap, first checkpoint → last",
+    ({ soak }) =>
+      `${soak.checkpoints.map((checkpoint: { heapMiB: number }) => checkpoint.heapMiB).join(" → ")} MiB (RSS ${soak.checkpoints[0].rssMiB} → ${soak.checkpoints.at(-1).rssMiB} MiB)`,
   ],
   [
     "soak open fds",
