@@ -7,6 +7,7 @@ import { LatencyOverlay } from "@/components/latency/latency-overlay";
 import { useSettings } from "@/components/settings/settings-provider";
 import type { ChatMessage } from "@/lib/chat/chat-message";
 import { messageMetadataSchema } from "@/lib/chat/metadata";
+import { UPDATES_PER_SECOND } from "@/lib/smooth-text/use-smooth-text";
 import { chatFetch } from "@/lib/stream-worker/chat-fetch";
 import { browserTimings } from "@/lib/timing/browser-timings";
 import type { ChatViewProps } from "./chat-app";
@@ -48,7 +49,9 @@ export function ChatEngine(view: ChatViewProps) {
     resume: conversation?.answering ?? false,
     transport,
     messageMetadataSchema,
-    experimental_throttle: 50,
+    // Streamed text shows at most this often (see useSmoothText); handing the messages to React more
+    // often re-renders the list for nothing new on screen.
+    experimental_throttle: 1000 / UPDATES_PER_SECOND,
     onFinish: ({ message }) => {
       onTurnFinished();
       // The browser's figures are stored with the answer, so a reload still shows both clocks.
