@@ -6,8 +6,9 @@ import { useCallback, useMemo, useRef, useState } from "react";
 import { LatencyOverlay } from "@/components/latency/latency-overlay";
 import { useSettings } from "@/components/settings/settings-provider";
 import type { ChatMessage } from "@/lib/chat/chat-message";
-import { withCoalescedDeltas } from "@/lib/chat/coalesce-deltas";
 import { messageMetadataSchema } from "@/lib/chat/metadata";
+import { UPDATES_PER_SECOND } from "@/lib/smooth-text/use-smooth-text";
+import { chatFetch } from "@/lib/stream-worker/chat-fetch";
 import { browserTimings } from "@/lib/timing/browser-timings";
 import type { ChatViewProps } from "./chat-app";
 import { ChatError } from "./chat-error";
@@ -27,13 +28,7 @@ export function ChatEngine(view: ChatViewProps) {
       new DefaultChatTransport<ChatMessage>({
         api: "/api/chat",
         headers: requestHeaders,
-        // Arrival times are measured on the way in, for the latency overlay, before token deltas are
-        // gathered into fewer, larger ones for the chat to process.
-        fetch: async (input, init) => {
-          const sentAt = performance.now();
-          const response = await fetch(input, init);
-          return withCoalescedDeltas(browserTimings.tap(response, sentAt, (init?.method ?? "GET") === "GET"));
-        },
+        fetch: chatFetch,
         // The server keeps the conversation: send only the new question (or which answer to regenerate).
         prepareSendMessagesRequest: ({ id, messages, trigger, messageId }) => ({
           body: {
@@ -54,7 +49,9 @@ export function ChatEngine(view: ChatViewProps) {
     resume: conversation?.answering ?? false,
     transport,
     messageMetadataSchema,
-    experimental_throttle: 50,
+    // Streamed text shows at most this often (see useSmoothText); handing the messages to React more
+    // often re-renders the list for nothing new on screen.
+    experimental_throttle: 1000 / UPDATES_PER_SECOND,
     onFinish: ({ message }) => {
       onTurnFinished();
       // The browser's figures are stored with the answer, so a reload still shows both clocks.

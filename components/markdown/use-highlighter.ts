@@ -12,8 +12,12 @@ function load(): void {
   requested = true;
   import("@/lib/markdown/highlight").then(
     (module) => {
-      loaded = module.highlightCode;
-      for (const listener of listeners) listener();
+      // Evaluating the grammars takes tens of milliseconds on a slow machine; re-rendering every code block
+      // with them waits for a task of its own, so the two never add up to one long task.
+      setTimeout(() => {
+        loaded = module.highlightCode;
+        for (const listener of listeners) listener();
+      });
     },
     () => {
       // Plain code is a fine fallback (e.g. the chunk failed to download); let the next code block retry.

@@ -9,7 +9,7 @@ const WHOLE_TEXT = Number.POSITIVE_INFINITY;
  * a long answer costs a few milliseconds, so this rate sets most of what streaming costs the page
  * (see bench/render).
  */
-const UPDATES_PER_SECOND = 12;
+export const UPDATES_PER_SECOND = 12;
 /** Frames arrive with jitter; one a little early still counts, or a 60 Hz display would skip one more. */
 const FRAME_JITTER_MS = 4;
 

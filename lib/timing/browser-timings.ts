@@ -26,8 +26,17 @@ export class BrowserTimings {
   /** Wraps a chat response so its arrivals are recorded; `sentAt` is when the request went out. */
   tap(response: Response, sentAt: number, resumed: boolean): Response {
     if (!response.ok || !response.body) return response;
+    return new Response(tapArrivals(response.body, this.listener(sentAt, resumed)), {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+  }
+
+  /** Records the arrivals of one response, for a tap that runs elsewhere (the stream worker). */
+  listener(sentAt: number, resumed: boolean): ArrivalListener {
     let entry: Entry | undefined;
-    const listener: ArrivalListener = {
+    return {
       start: (messageId) => {
         entry = { timer: new StreamTimer("browser", sentAt), reads: 0, resumed };
         this.entries.set(messageId, entry);
@@ -43,11 +52,6 @@ export class BrowserTimings {
         this.changed();
       },
     };
-    return new Response(tapArrivals(response.body, listener), {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    });
   }
 
   get(messageId: string, now: number): BrowserTiming | undefined {

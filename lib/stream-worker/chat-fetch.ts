@@ -1,0 +1,37 @@
+import { withCoalescedDeltas } from "@/lib/chat/coalesce-deltas";
+import { browserTimings } from "@/lib/timing/browser-timings";
+import { StreamClient } from "./stream-client";
+
+/** The chat's requests the way it made them before the worker: on the page, tapped and coalesced here. */
+async function fetchOnPage(input: string, init: RequestInit, sentAt: number): Promise<Response> {
+  const response = await fetch(input, init);
+  return withCoalescedDeltas(browserTimings.tap(response, sentAt, (init.method ?? "GET") === "GET"));
+}
+
+let client: StreamClient | null | undefined;
+
+function streamClient(): StreamClient | null {
+  if (client !== undefined) return client;
+  try {
+    const worker = new Worker(new URL("./stream-worker.ts", import.meta.url), { type: "module" });
+    client = new StreamClient(worker);
+  } catch {
+    client = null;
+  }
+  return client;
+}
+
+/**
+ * `fetch` for the chat transport. Arrival times are measured on the way in, for the latency overlay,
+ * before token deltas are gathered into fewer, larger ones for the chat to process; both happen in the
+ * stream worker where the browser has one, so the page's main thread only sees the gathered deltas.
+ */
+export function chatFetch(input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
+  const sentAt = performance.now();
+  const url = input instanceof Request ? input.url : String(input);
+  const onPage = () => fetchOnPage(url, init, sentAt);
+  const worker = typeof Worker === "undefined" || input instanceof Request ? null : streamClient();
+  if (!worker) return onPage();
+  const listener = browserTimings.listener(sentAt, (init.method ?? "GET") === "GET");
+  return worker.fetch(new URL(url, location.href).href, init, listener, onPage);
+}
