@@ -83,7 +83,11 @@ const lighthouse = (json: ResultJson): Section => ({
  * this pairs each target (by how its text starts) with the figure it was judged on.
  */
 const LOAD_FIGURES: [start: string, metric: string, figure: (json: ResultJson) => string][] = [
-  ["no failed stream", "failed streams under load", ({ load }) => `${load.errors} of ${load.streams}`],
+  [
+    "no failed stream",
+    "failed answers under load",
+    ({ load }) => `${load.errors} of ${load.answers} (${load.streams} clients)`,
+  ],
   [
     "no stream starved",
     "starved streams",
