@@ -13,7 +13,12 @@ export type AppErrorCode =
   | "upstream_rejected"
   | "upstream_failed";
 
+/** Marks an AppError however many copies of this module a build holds. */
+const APP_ERROR = Symbol.for("r1-chat.app-error");
+
 export class AppError extends Error {
+  readonly [APP_ERROR] = true;
+
   constructor(
     readonly code: AppErrorCode,
     message: string,
@@ -21,6 +26,17 @@ export class AppError extends Error {
   ) {
     super(message);
     this.name = "AppError";
+  }
+
+  /**
+   * `instanceof` across Next.js bundles: the store and the limits live on globalThis and may have been
+   * created by the start-up bundle, whose copy of this class is not the route's, so their errors would
+   * fail a route's `instanceof AppError` and surface as 500s.
+   */
+  static is(error: unknown): error is AppError {
+    return (
+      typeof error === "object" && error !== null && (error as { [APP_ERROR]?: unknown })[APP_ERROR] === true
+    );
   }
 }
 

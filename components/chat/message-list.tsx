@@ -34,6 +34,7 @@ export function MessageList({
   const [following, setFollowing] = useState(true);
   const followingRef = useRef(following);
   followingRef.current = following;
+  const lastScrollTop = useRef(0);
   const streaming = status === "submitted" || status === "streaming";
   const lastAssistantIndex = messages.findLastIndex((message) => message.role === "assistant");
 
@@ -64,7 +65,12 @@ export function MessageList({
         ref={scrollerRef}
         onScroll={(event) => {
           const el = event.currentTarget;
-          setFollowing(el.scrollHeight - el.scrollTop - el.clientHeight < STICK_THRESHOLD_PX);
+          const movedUp = el.scrollTop < lastScrollTop.current;
+          lastScrollTop.current = el.scrollTop;
+          // Only a scroll up lets go: the smooth scroll of "jump to latest" starts far from a bottom that
+          // keeps moving away while the answer grows, and must not release what it just resumed.
+          if (el.scrollHeight - el.scrollTop - el.clientHeight < STICK_THRESHOLD_PX) setFollowing(true);
+          else if (movedUp) setFollowing(false);
         }}
         // A composited scroller: following the stream moves the layer instead of repainting every
         // formula on screen (Chromium paints non-composited scrollers anew on each scroll at 1x pixel ratio).

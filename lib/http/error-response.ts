@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError, type AppErrorCode, RateLimitedError } from "@/lib/errors";
+import { AppError, type AppErrorCode, type RateLimitedError } from "@/lib/errors";
 import { PromptTooLongError } from "@/lib/r1/rules";
 
 const STATUS: Record<AppErrorCode, number> = {
@@ -26,14 +26,14 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof PromptTooLongError) {
     return json(STATUS.context_too_long, { error: { code: "context_too_long", message: error.message } });
   }
-  if (error instanceof RateLimitedError) {
+  if (isRateLimited(error)) {
     const response = json(STATUS.rate_limited, {
       error: { code: error.code, message: error.message, details: error.details },
     });
     response.headers.set("Retry-After", String(error.retryAfterSeconds));
     return response;
   }
-  if (error instanceof AppError) {
+  if (AppError.is(error)) {
     return json(STATUS[error.code], {
       error: {
         code: error.code,
@@ -46,6 +46,10 @@ export function errorResponse(error: unknown): Response {
   return json(500, {
     error: { code: "internal", message: "Something went wrong on our side. Please try again." },
   });
+}
+
+function isRateLimited(error: unknown): error is RateLimitedError {
+  return AppError.is(error) && error.code === "rate_limited" && "retryAfterSeconds" in error;
 }
 
 function json(status: number, body: ErrorBody): Response {

@@ -132,10 +132,9 @@ async function checkUpstream(config: AppConfig): Promise<HealthReport["upstream"
     }
   } catch (error) {
     report.latencyMs = round(performance.now() - started);
-    report.error =
-      error instanceof AppError
-        ? error.message
-        : `cannot reach the model server: ${describeFetchFailure(error)}`;
+    report.error = AppError.is(error)
+      ? error.message
+      : `cannot reach the model server: ${describeFetchFailure(error)}`;
   }
   return report;
 }

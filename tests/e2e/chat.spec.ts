@@ -112,6 +112,32 @@ test("the chat stream is never compressed or buffered", async ({ request }) => {
   expect(await response.text()).toContain('"type":"finish"');
 });
 
+test("a conversation id another browser already took is refused with 409, not a server error", async ({
+  playwright,
+  baseURL,
+}) => {
+  const send = (context: Awaited<ReturnType<typeof playwright.request.newContext>>) =>
+    context.post("/api/chat", {
+      data: {
+        id: "taken-by-another-owner",
+        trigger: "submit-message",
+        message: { id: crypto.randomUUID(), role: "user", parts: [{ type: "text", text: "Hi" }] },
+      },
+    });
+  const first = await playwright.request.newContext({ baseURL });
+  const second = await playwright.request.newContext({ baseURL });
+  try {
+    const owned = await send(first);
+    expect(owned.status()).toBe(200);
+    await owned.text();
+    const refused = await send(second);
+    expect(refused.status()).toBe(409);
+    expect((await refused.json()).error.code).toBe("conflict");
+  } finally {
+    await Promise.all([first.dispose(), second.dispose()]);
+  }
+});
+
 test("the list follows the stream at the bottom; scrolling up stops that, and 'jump to latest' resumes it", async ({
   page,
 }) => {
