@@ -152,11 +152,12 @@ async function main(): Promise<void> {
     // Warm-up: every route compiled and loaded, pools and caches filled, before the baseline is taken.
     await Promise.all(Array.from({ length: 20 }, () => streamTurn(app.url)));
     await sleep(2_000);
-    const baseline = {
+    const memory = async () => ({
       heapMiB: await liveHeapMiB(inspectorPort),
       rssMiB: rssMiB(app.pid),
       fds: openFds(app.pid),
-    };
+    });
+    const baseline = await memory();
     console.log(
       `Baseline: ${baseline.heapMiB} MiB live heap, ${baseline.rssMiB} MiB RSS, ${baseline.fds} open fds`,
     );
@@ -167,20 +168,18 @@ async function main(): Promise<void> {
       peakRss = Math.max(peakRss, rssMiB(app.pid));
     }, 500);
     const endAt = Date.now() + PLAN.seconds * 1_000;
+    // A short run ramps over at most half its window, so every client still streams at full load.
+    const rampMs = Math.min(RAMP_MS, (PLAN.seconds * 1_000) / 2);
     const results: TurnResult[] = [];
     await Promise.all(
       Array.from({ length: PLAN.streams }, async (_, client) => {
-        await sleep((client * Math.min(RAMP_MS, PLAN.seconds * 500)) / PLAN.streams);
+        await sleep((client * rampMs) / PLAN.streams);
         while (Date.now() < endAt) results.push(await streamTurn(app.url));
       }),
     );
     clearInterval(sampler);
     await sleep(SETTLE_MS);
-    const settled = {
-      heapMiB: await liveHeapMiB(inspectorPort),
-      rssMiB: rssMiB(app.pid),
-      fds: openFds(app.pid),
-    };
+    const settled = await memory();
 
     const failed = results.filter((result) => result.error !== undefined);
     const starved = results.filter(
@@ -227,8 +226,7 @@ async function main(): Promise<void> {
           if (result.error !== undefined) soakErrors.push(result.error);
           done++;
           if (done % perCheckpoint === 0) {
-            const heapMiB = await liveHeapMiB(inspectorPort);
-            checkpoints.push({ answers: done, heapMiB, rssMiB: rssMiB(app.pid), fds: openFds(app.pid) });
+            checkpoints.push({ answers: done, ...(await memory()) });
           }
         }
       }),

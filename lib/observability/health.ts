@@ -74,11 +74,9 @@ async function checkDependency(
 ): Promise<DependencyHealth> {
   const started = performance.now();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Error(`no answer within ${CHECK_TIMEOUT_MS / 1000} s`);
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS / 1000} s`)),
-      CHECK_TIMEOUT_MS,
-    );
+    timer = setTimeout(() => reject(timedOut), CHECK_TIMEOUT_MS);
   });
   try {
     const dependency = await Promise.race([open(), timeout]);
@@ -87,12 +85,7 @@ async function checkDependency(
   } catch (error) {
     // Driver messages can carry host names and ports: only the error code, or the timeout, is reported.
     const code = (error as { code?: unknown }).code;
-    const reason =
-      typeof code === "string"
-        ? code
-        : error instanceof Error && error.message.startsWith("no answer")
-          ? error.message
-          : "failed";
+    const reason = error === timedOut ? timedOut.message : typeof code === "string" ? code : "failed";
     return {
       kind: configuredKind,
       healthy: false,

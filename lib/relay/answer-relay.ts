@@ -258,7 +258,6 @@ class AnswerRelay {
   }
 
   private finish(): void {
-    this.watch.stop();
     if (this.route === "inline") this.closeInline();
     else this.close();
     if (this.finishReason === undefined && !this.upstreamError) {
@@ -270,16 +269,14 @@ class AnswerRelay {
 
   private fail(error: unknown): void {
     if (this.done) return;
-    this.watch.stop();
+    this.response?.destroy();
     if (this.options.signal.aborted && !this.watch.timeout) {
-      this.response?.destroy();
       const reason = this.options.signal.reason;
       this.send({ type: "abort", reason: reason instanceof Error ? reason.message : String(reason) });
       this.outcome = "stopped";
       this.closeStream();
       return;
     }
-    this.response?.destroy();
     if (this.route === "inline") this.closeInline();
     this.sendError(this.watch.timeout ?? error);
     if (this.response) this.end("error");

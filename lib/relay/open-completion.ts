@@ -17,7 +17,10 @@ export interface CompletionRequest {
  * token). An idle one is closed after 4 s, before uvicorn's 5 s keep-alive timeout can close it under us.
  */
 const agentOptions = { keepAlive: true, maxSockets: Number.POSITIVE_INFINITY, timeout: 4_000 };
-const agents = { "http:": new HttpAgent(agentOptions), "https:": new HttpsAgent(agentOptions) };
+const transports = {
+  http: { send: httpRequest, agent: new HttpAgent(agentOptions) },
+  https: { send: httpsRequest, agent: new HttpsAgent(agentOptions) },
+};
 
 /**
  * POSTs a streaming chat completion and returns its open response, as Node's HTTP client gives it: the
@@ -49,8 +52,7 @@ function post(
     "content-length": Buffer.byteLength(payload),
   };
   if (apiKey) headers.authorization = `Bearer ${apiKey}`;
-  const send = url.protocol === "https:" ? httpsRequest : httpRequest;
-  const agent = url.protocol === "https:" ? agents["https:"] : agents["http:"];
+  const { send, agent } = url.protocol === "https:" ? transports.https : transports.http;
 
   return new Promise((resolve, reject) => {
     if (signal.aborted) {

@@ -72,8 +72,7 @@ export class StreamClient {
         if (!request) return;
         this.pending.delete(id);
         this.worker.postMessage({ type: "abort", id });
-        if (request.resolve) request.reject(aborted());
-        else request.stream?.error(aborted());
+        failRequest(request, aborted());
       });
       this.worker.postMessage({
         type: "fetch",
@@ -113,8 +112,7 @@ export class StreamClient {
         message.name === "AbortError"
           ? new DOMException(message.message, "AbortError")
           : new TypeError(message.message);
-      if (request.resolve) request.reject(error);
-      else request.stream?.error(error);
+      failRequest(request, error);
       return;
     }
     this.deliver(request, message.arrivals);
@@ -134,4 +132,10 @@ export class StreamClient {
       else request.listener.end(arrival.at + request.clockOffsetMs);
     }
   }
+}
+
+/** Before the response head the fetch rejects; after it, the body stream errors. */
+function failRequest(request: Pending, error: unknown): void {
+  if (request.resolve) request.reject(error);
+  else request.stream?.error(error);
 }
