@@ -65,17 +65,23 @@ const budgets = (json: ResultJson): Section => ({
   rows: [...json.pages, ...json.files].map(budgetRow),
 });
 
+const lighthouseRows = (page: ResultJson, judge: (score: number) => Pick<Row, "target" | "pass">): Row[] =>
+  Object.entries(page.scores as Record<string, number>).map(([category, score]) => ({
+    metric: `${page.name} (${page.path}): ${category}`,
+    median: score,
+    "per run": page.runs?.map((run: Record<string, number>) => run[category]).join(", "),
+    ...judge(score),
+  }));
+
+/** The app's pages against the minimum; the floor page, when the run has one, for reference only. */
 const lighthouse = (json: ResultJson): Section => ({
   ...common(json, "npm run bench:lighthouse"),
-  rows: json.pages.flatMap((page: ResultJson) =>
-    Object.entries(page.scores as Record<string, number>).map(([category, score]) => ({
-      metric: `${page.name} (${page.path}): ${category}`,
-      median: score,
-      "per run": page.runs?.map((run: Record<string, number>) => run[category]).join(", "),
-      target: `≥ ${json.minScore}`,
-      pass: score >= json.minScore,
-    })),
-  ),
+  rows: [
+    ...json.pages.flatMap((page: ResultJson) =>
+      lighthouseRows(page, (score) => ({ target: `≥ ${json.minScore}`, pass: score >= json.minScore })),
+    ),
+    ...(json.floor ? lighthouseRows(json.floor, () => ({ target: "reference", pass: null })) : []),
+  ],
 });
 
 /**

@@ -4,7 +4,9 @@
  * (as its frame loads it) and a share page made through the API, each audited three times (the median
  * run counts).
  *   npm run bench:lighthouse        (add -- --build to rebuild the app first, -- --runs N for N runs)
- * Writes bench/results/lighthouse.json; exits 1 if a score is under its target.
+ * The same audits run on a floor page (bench/lighthouse/floor: Next.js and React with one control), so
+ * the app's scores can be read against what the framework alone scores on this machine.
+ * Writes bench/results/lighthouse.json; exits 1 if a score of the app is under its target.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
@@ -16,6 +18,7 @@ import { computeMedianRun } from "lighthouse/core/lib/median-run.js";
 import { startSimServer } from "../../lib/vllm-sim";
 import { chromiumLaunchOptions } from "../../tests/e2e/chromium";
 import { ensureProductionBuild, freePort, startApp } from "../render/processes";
+import { startFloorApp } from "./floor-app";
 import { createShare } from "./share";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -110,6 +113,7 @@ async function main(): Promise<void> {
   // The widget page renders only for an allowed site (the app reads this when it starts).
   process.env.EMBED_ALLOWED_ORIGINS = WIDGET_HOST;
   const app = await startApp(ROOT, `${sim.url}/v1`);
+  const floor = await startFloorApp(ROOT, process.argv.includes("--build"));
   const debuggingPort = await freePort();
   const browser = await chromium.launch({
     ...chromiumLaunchOptions,
@@ -121,6 +125,12 @@ async function main(): Promise<void> {
       console.log(`Lighthouse on ${page.path}…`);
       pages.push({ ...page, ...(await audit(debuggingPort, `${app.url}${page.path}`)) });
     }
+    console.log("Lighthouse on the floor page…");
+    const floorPage: PageResult = {
+      name: "floor: Next.js + React, one control",
+      path: "bench/lighthouse/floor",
+      ...(await audit(debuggingPort, floor.url)),
+    };
     // The machine's load lowers the performance score (total blocking time); it is kept with the figures.
     const loadAverage = loadavg().map((load) => Math.round(load * 100) / 100);
     console.log(`Load average (1, 5, 15 min): ${loadAverage.join(", ")} on ${cpus().length} CPUs`);
@@ -128,10 +138,10 @@ async function main(): Promise<void> {
     mkdirSync(dir, { recursive: true });
     writeFileSync(
       join(dir, "lighthouse.json"),
-      `${JSON.stringify({ date: new Date().toISOString(), command: "npm run bench:lighthouse", lighthouse: "12", runsPerPage: RUNS, browser: `Chromium ${browser.version()}`, loadAverage, cpus: cpus().length, minScore: MIN_SCORE, pages }, null, 2)}\n`,
+      `${JSON.stringify({ date: new Date().toISOString(), command: "npm run bench:lighthouse", lighthouse: "12", runsPerPage: RUNS, browser: `Chromium ${browser.version()}`, loadAverage, cpus: cpus().length, minScore: MIN_SCORE, pages, floor: floorPage }, null, 2)}\n`,
     );
     console.table(
-      pages.map((page) => ({
+      [...pages, floorPage].map((page) => ({
         page: page.name,
         ...page.scores,
         "performance per run": page.runs.map((run) => run.performance).join(", "),
@@ -144,6 +154,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await app.stop();
+    await floor.stop();
     await sim.close();
   }
 }

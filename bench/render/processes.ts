@@ -98,7 +98,8 @@ async function waitUntilHealthy(url: string, child: ChildProcess): Promise<void>
   throw new Error(`${url} did not become healthy within 60 s`);
 }
 
-async function stopProcessGroup(child: ChildProcess): Promise<void> {
+/** Stops a process started with `detached: true` and everything it started, by its group id. */
+export async function stopProcessGroup(child: ChildProcess): Promise<void> {
   if (child.pid === undefined || child.exitCode !== null) return;
   const exited = once(child, "exit");
   process.kill(-child.pid, "SIGTERM");

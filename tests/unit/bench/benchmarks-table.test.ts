@@ -46,6 +46,12 @@ const FIXTURES = {
         ],
       },
     ],
+    floor: {
+      name: "floor",
+      path: "bench/lighthouse/floor",
+      scores: { performance: 97 },
+      runs: [{ performance: 96 }, { performance: 97 }],
+    },
   },
   load: {
     short: false,
@@ -107,7 +113,9 @@ describe("benchmarks table", () => {
         expect(row.metric).not.toBe("");
         expect(figuresOf(row).every((figure) => figure !== undefined && figure !== "")).toBe(true);
         expect(row.target).toBeTruthy();
-        expect(typeof row.pass).toBe("boolean");
+        // A reference row (the Lighthouse floor page) is judged by nothing and says so.
+        if (row.target === "reference") expect(row.pass).toBeNull();
+        else expect(typeof row.pass).toBe("boolean");
       }
     },
   );
@@ -121,7 +129,7 @@ describe("benchmarks table", () => {
     ]);
   });
 
-  it("shows each Lighthouse category's median and per-run scores against the minimum", () => {
+  it("shows each Lighthouse category's median and per-run scores against the minimum, the floor page's for reference", () => {
     expect(sections.lighthouse.rows).toEqual([
       { metric: "new chat (/): performance", median: 94, "per run": "90, 94", target: "≥ 95", pass: false },
       {
@@ -130,6 +138,13 @@ describe("benchmarks table", () => {
         "per run": "100, 100",
         target: "≥ 95",
         pass: true,
+      },
+      {
+        metric: "floor (bench/lighthouse/floor): performance",
+        median: 97,
+        "per run": "96, 97",
+        target: "reference",
+        pass: null,
       },
     ]);
   });
