@@ -1,6 +1,6 @@
 import { readUIMessageStream, type UIMessage, type UIMessageChunk } from "ai";
 import { describe, expect, it } from "vitest";
-import { FLUSH_INTERVAL_MS } from "@/lib/chat/answer-flusher";
+import { FLUSH_INTERVAL_MS, FLUSH_SLICE_SIZE } from "@/lib/chat/answer-flusher";
 import { AnswerRecorder } from "@/lib/chat/answer-recorder";
 import type { ChatStore, MessagePatch, MessageUpdate } from "@/lib/db";
 
@@ -105,6 +105,40 @@ describe("AnswerRecorder", () => {
     });
     for (const recorder of recorders) await recorder.finish();
     expect(patches.slice(-3).map((patch) => patch.state)).toEqual(["complete", "complete", "complete"]);
+  });
+
+  it("writes many streaming answers in slices, with the event loop free between them", async () => {
+    const { store, batches } = recordingStore();
+    const written: MessageUpdate[][] = [];
+    const loopTurnedBefore: boolean[] = [];
+    let loopTurned = false;
+    const slicing = {
+      ...store,
+      updateMessages: async (updates: MessageUpdate[]) => {
+        loopTurnedBefore.push(loopTurned);
+        loopTurned = false;
+        // Runs only once the event loop gets past this turn's microtasks, as I/O callbacks would.
+        setImmediate(() => {
+          loopTurned = true;
+        });
+        written.push(updates);
+      },
+    } as ChatStore;
+    const count = FLUSH_SLICE_SIZE * 2 + 3;
+    const recorders = Array.from(
+      { length: count },
+      (_, index) =>
+        new AnswerRecorder({ store: slicing, ownerId: "o", conversationId: "c", messageId: `m${index}` }),
+    );
+    for (const recorder of recorders) for (const chunk of answer.slice(0, 4)) recorder.observe(chunk);
+    await new Promise((resolve) => setTimeout(resolve, FLUSH_INTERVAL_MS * 1.2));
+    expect(batches).toHaveLength(0);
+    expect(written.map((slice) => slice.length)).toEqual([FLUSH_SLICE_SIZE, FLUSH_SLICE_SIZE, 3]);
+    expect(written.flat().map((update) => update.messageId)).toEqual(
+      recorders.map((_, index) => `m${index}`),
+    );
+    expect(loopTurnedBefore.slice(1)).toEqual([true, true]);
+    for (const recorder of recorders) await recorder.finish();
   });
 
   it("keeps a finished answer out of a later batch, so its final state stays", async () => {
