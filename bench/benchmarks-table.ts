@@ -114,9 +114,9 @@ const LOAD_FIGURES: [start: string, metric: string, figure: (json: ResultJson) =
   ],
   [
     "soak live heap",
-    "soak live heap, first checkpoint → last",
+    "soak live heap (after a full GC) idle after the soak vs before; checkpoints while it ran",
     ({ soak }) =>
-      `${soak.checkpoints.map((checkpoint: { heapMiB: number }) => checkpoint.heapMiB).join(" → ")} MiB (RSS ${soak.checkpoints[0].rssMiB} → ${soak.checkpoints.at(-1).rssMiB} MiB)`,
+      `${soak.liveHeapMiB.settled} vs ${soak.liveHeapMiB.before} MiB; ${soak.checkpoints.map((checkpoint: { heapMiB: number }) => checkpoint.heapMiB).join(" → ")} MiB (RSS ${soak.checkpoints[0].rssMiB} → ${soak.checkpoints.at(-1).rssMiB} MiB)`,
   ],
   [
     "soak open fds",

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite: static checks, a production build, unit and integration tests (Vitest), and
-# browser tests (Playwright on Debian's Chromium). Ends with one "N passed, N failed, N skipped" line.
+# The whole test suite: static checks, a production build, unit and integration tests (Vitest), browser
+# tests (Playwright on Debian's Chromium) and a short load and soak. Ends with one "N passed, N failed,
+# N skipped" line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -39,6 +40,10 @@ else
   echo "The production build failed; browser tests cannot run."
   status=1
 fi
+
+# The shortened load and soak (100 streams for 15 s, 1,000 answers; about 4 minutes): the full one runs
+# for nine minutes and stays a separate `npm run test:load`.
+if [ "$built" = 1 ]; then check "Load and soak (short)" node --import tsx bench/load/run.ts --short; fi
 
 step "Summary"
 node scripts/summarize-tests.mjs reports/vitest.json reports/playwright.json "${checks[@]}" || status=1

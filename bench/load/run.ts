@@ -49,7 +49,11 @@ const SETTLE_MS = REPLAY_AFTER_END_MS + 5_000;
  * a thundering herd that no chat sees, and answers of one length would keep them in lockstep after.
  */
 const RAMP_MS = 10_000;
-/** Growth allowed from the soak's first checkpoint to its last. */
+/**
+ * Growth allowed in the live heap once idle, from before the soak to after it. Checkpoints during the soak
+ * only show the trend: they hold the last REPLAY_AFTER_END_MS of answers, which fills up at a rate that
+ * depends on the machine's speed, so a first checkpoint inside that window reads low.
+ */
 const SOAK_MEMORY_GROWTH_RATIO = 1.2;
 const SOAK_FD_GROWTH = 10;
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -233,12 +237,15 @@ async function main(): Promise<void> {
     );
     const first = checkpoints[0];
     const last = checkpoints.at(-1);
+    await sleep(SETTLE_MS);
+    const afterSoak = await memory();
     const soak = {
       answers: done,
       concurrency: SOAK_CONCURRENCY,
       errors: soakErrors.length,
       firstErrors: [...new Set(soakErrors)].slice(0, 3),
       checkpoints,
+      liveHeapMiB: { before: settled.heapMiB, settled: afterSoak.heapMiB },
     };
     console.log(JSON.stringify(soak, null, 2));
 
@@ -255,8 +262,8 @@ async function main(): Promise<void> {
       { target: "no upstream stream left running", met: load.upstreamStillRunning === 0 },
       { target: "no failed answer in the soak", met: soakErrors.length === 0 },
       {
-        target: `soak live heap grows less than ${Math.round((SOAK_MEMORY_GROWTH_RATIO - 1) * 100)}% from the first checkpoint to the last`,
-        met: !!first && !!last && last.heapMiB <= first.heapMiB * SOAK_MEMORY_GROWTH_RATIO,
+        target: `soak live heap once idle grows less than ${Math.round((SOAK_MEMORY_GROWTH_RATIO - 1) * 100)}% from before the soak`,
+        met: afterSoak.heapMiB <= settled.heapMiB * SOAK_MEMORY_GROWTH_RATIO,
       },
       {
         target: `soak open fds grow by at most ${SOAK_FD_GROWTH}`,
