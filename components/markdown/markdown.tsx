@@ -45,7 +45,7 @@ function PendingMath() {
   return (
     <span
       aria-hidden="true"
-      className="inline-block animate-pulse rounded bg-zinc-100 px-2 font-serif text-sm text-zinc-500 italic dark:bg-zinc-800 dark:text-zinc-400"
+      className="inline-block rounded bg-zinc-100 px-2 font-serif motion-safe:animate-pulse text-sm text-zinc-500 italic dark:bg-zinc-800 dark:text-zinc-400"
     >
       ∑…
     </span>
