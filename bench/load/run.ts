@@ -161,6 +161,11 @@ async function main(): Promise<void> {
       rssMiB: rssMiB(app.pid),
       fds: openFds(app.pid),
     });
+    // Read once the answers before it have left the replay window, so they are not counted as growth.
+    const memoryOnceSettled = async () => {
+      await sleep(SETTLE_MS);
+      return memory();
+    };
     const baseline = await memory();
     console.log(
       `Baseline: ${baseline.heapMiB} MiB live heap, ${baseline.rssMiB} MiB RSS, ${baseline.fds} open fds`,
@@ -182,8 +187,7 @@ async function main(): Promise<void> {
       }),
     );
     clearInterval(sampler);
-    await sleep(SETTLE_MS);
-    const settled = await memory();
+    const settled = await memoryOnceSettled();
 
     const failed = results.filter((result) => result.error !== undefined);
     const starved = results.filter(
@@ -237,8 +241,7 @@ async function main(): Promise<void> {
     );
     const first = checkpoints[0];
     const last = checkpoints.at(-1);
-    await sleep(SETTLE_MS);
-    const afterSoak = await memory();
+    const afterSoak = await memoryOnceSettled();
     const soak = {
       answers: done,
       concurrency: SOAK_CONCURRENCY,

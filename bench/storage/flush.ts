@@ -42,10 +42,11 @@ try {
           { type: "reasoning", text: `${batch}`.repeat(chars), state: "done" },
           { type: "text", text: `${batch}`.repeat(chars / 4), state: "streaming" },
         ];
+        const updates = answers
+          .slice(0, count)
+          .map((answer) => ({ ownerId: OWNER, ...answer, patch: { parts } }));
         const started = performance.now();
-        await store.updateMessages(
-          answers.slice(0, count).map((answer) => ({ ownerId: OWNER, ...answer, patch: { parts } })),
-        );
+        await store.updateMessages(updates);
         timings.push(performance.now() - started);
       }
       timings.sort((a, b) => a - b);

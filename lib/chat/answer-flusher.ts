@@ -1,4 +1,5 @@
 import "server-only";
+import { setImmediate as nextLoopTurn } from "node:timers/promises";
 import type { ChatStore, MessageUpdate } from "@/lib/db";
 
 /** A streaming answer is written at most this often: per-token writes would put storage on the hot path. */
@@ -55,7 +56,7 @@ export class AnswerFlusher {
 
   private async write(updates: MessageUpdate[]): Promise<void> {
     for (let start = 0; start < updates.length; start += FLUSH_SLICE_SIZE) {
-      if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+      if (start > 0) await nextLoopTurn();
       await this.store.updateMessages(updates.slice(start, start + FLUSH_SLICE_SIZE));
     }
   }
