@@ -28,8 +28,14 @@ export interface PageTrace {
   samples: Sample[];
 }
 
-/** Installed before any page script runs, so nothing the page does escapes it. */
-export const INSTRUMENTATION = `(() => {
+/**
+ * Installed before any page script runs, so nothing the page does escapes it. The frame probe (an
+ * animation-frame loop timing every frame) has the browser render 60 frames a second whatever the page
+ * does, at a main-thread cost of its own: frames are timed with it, and main-thread time in a second pass
+ * without it (see run.ts; the report gives both).
+ */
+export function instrumentation({ frameProbe }: { frameProbe: boolean }): string {
+  return `(() => {
   const bench = { longTasks: [], frames: [], recording: false, startedAt: 0 };
   window.__renderBench = bench;
   new PerformanceObserver((list) => {
@@ -39,8 +45,9 @@ export const INSTRUMENTATION = `(() => {
     if (bench.recording) bench.frames.push(time);
     requestAnimationFrame(onFrame);
   };
-  requestAnimationFrame(onFrame);
+  if (${frameProbe}) requestAnimationFrame(onFrame);
 })();`;
+}
 
 interface BenchState {
   longTasks: LongTask[];
@@ -121,6 +128,28 @@ export interface RenderMetrics {
   /** Share of the answer's wall time the main thread was busy with tasks: near 1 means saturated. */
   answerBusyShare: number;
   reasoningMsPerToken: number;
+}
+
+/** A page measured twice over the same stream: once with the frame probe, once without. */
+export interface TwoPassMetrics extends RenderMetrics {
+  /** Main thread per answer token in the pass with the frame probe, for comparison with earlier runs. */
+  answerMsPerTokenWithFrameProbe: number;
+}
+
+/**
+ * Frame intervals from the pass with the frame probe, main-thread time from the pass without it; long
+ * tasks and blocking time over both passes, so a long task in either counts.
+ */
+export function combinePasses(framePass: RenderMetrics, cpuPass: RenderMetrics): TwoPassMetrics {
+  return {
+    ...cpuPass,
+    longTasks: framePass.longTasks + cpuPass.longTasks,
+    longTaskLog: [...framePass.longTaskLog, ...cpuPass.longTaskLog],
+    longestTaskMs: Math.max(framePass.longestTaskMs, cpuPass.longestTaskMs),
+    totalBlockingMs: framePass.totalBlockingMs + cpuPass.totalBlockingMs,
+    p95FrameMs: framePass.p95FrameMs,
+    answerMsPerTokenWithFrameProbe: framePass.answerMsPerToken,
+  };
 }
 
 const LONG_TASK_MS = 50;

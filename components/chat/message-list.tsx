@@ -31,31 +31,56 @@ export function MessageList({
   const { t } = useI18n();
   const scrollerRef = useRef<HTMLDivElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
   const [following, setFollowing] = useState(true);
   const followingRef = useRef(following);
   followingRef.current = following;
   const lastScrollTop = useRef(0);
+  /** Where the last message ends, in the scroller's content: the bottom the list follows. */
+  const latestBottom = useRef(0);
+  /** The content layer's height while an answer streams (0 when none does); see the observer below. */
+  const reservedHeight = useRef(0);
   const streaming = status === "submitted" || status === "streaming";
+  const streamingRef = useRef(streaming);
+  streamingRef.current = streaming;
   const lastAssistantIndex = messages.findLastIndex((message) => message.role === "assistant");
 
   useEffect(() => {
     const scroller = scrollerRef.current;
     const content = contentRef.current;
-    if (!scroller || !content) return;
+    const list = listRef.current;
+    if (!scroller || !content || !list) return;
     // Runs after layout whenever the messages grow (chunks, paced text, typeset maths) or the view
     // shrinks, so following costs no layout of its own.
     const observer = new ResizeObserver(() => {
-      if (followingRef.current) scroller.scrollTop = scroller.scrollHeight;
+      const bottom =
+        list.getBoundingClientRect().bottom - scroller.getBoundingClientRect().top + scroller.scrollTop;
+      latestBottom.current = bottom;
+      // While an answer streams, the content layer is kept up to a screen taller than the messages, and
+      // grows a screen at a time: Chromium repaints all of a composited layer whose size changes, which for
+      // a long answer costs more than the new text does (see bench/render).
+      if (!streamingRef.current) reservedHeight.current = 0;
+      else if (bottom > reservedHeight.current) reservedHeight.current = bottom + scroller.clientHeight;
+      content.style.minHeight = reservedHeight.current ? `${reservedHeight.current}px` : "";
+      if (followingRef.current) scroller.scrollTop = bottom - scroller.clientHeight;
     });
-    observer.observe(content);
+    observer.observe(list);
     observer.observe(scroller);
     return () => observer.disconnect();
   }, []);
 
+  // The room kept for a streaming answer goes when it ends (the messages may not change size then).
+  useEffect(() => {
+    const content = contentRef.current;
+    if (streaming || !content) return;
+    reservedHeight.current = 0;
+    content.style.minHeight = "";
+  }, [streaming]);
+
   const jumpToLatest = () => {
     const scroller = scrollerRef.current;
     if (!scroller) return;
-    scroller.scrollTo({ top: scroller.scrollHeight, behavior: "smooth" });
+    scroller.scrollTo({ top: latestBottom.current - scroller.clientHeight, behavior: "smooth" });
     setFollowing(true);
   };
 
@@ -69,7 +94,7 @@ export function MessageList({
           lastScrollTop.current = el.scrollTop;
           // Only a scroll up lets go: the smooth scroll of "jump to latest" starts far from a bottom that
           // keeps moving away while the answer grows, and must not release what it just resumed.
-          if (el.scrollHeight - el.scrollTop - el.clientHeight < STICK_THRESHOLD_PX) setFollowing(true);
+          if (latestBottom.current - el.scrollTop - el.clientHeight < STICK_THRESHOLD_PX) setFollowing(true);
           else if (movedUp) setFollowing(false);
         }}
         // A composited scroller: following the stream moves the layer instead of repainting every
@@ -82,24 +107,26 @@ export function MessageList({
           aria-busy={streaming}
           // Its own compositor layer: as the stream grows the last block and scrolls, only that layer is
           // repainted, not every formula on screen with it (see bench/render).
-          className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-4 py-6 will-change-transform"
+          className="mx-auto w-full max-w-3xl px-4 will-change-transform"
         >
-          {messages.length === 0 && (emptyState ?? <EmptyState />)}
-          {messages.map((message, index) =>
-            message.role === "user" ? (
-              <UserMessage key={message.id} message={message} editable={!streaming} onEdit={onEdit} />
-            ) : (
-              <AssistantMessage
-                key={message.id}
-                message={message}
-                streaming={streaming && index === messages.length - 1}
-                canRegenerate={!streaming && index === lastAssistantIndex}
-                onRegenerate={onRegenerate}
-                onShowTiming={onShowTiming}
-              />
-            ),
-          )}
-          {status === "submitted" && messages.at(-1)?.role === "user" && <WaitingForFirstToken />}
+          <div ref={listRef} className="flex flex-col gap-6 py-6">
+            {messages.length === 0 && (emptyState ?? <EmptyState />)}
+            {messages.map((message, index) =>
+              message.role === "user" ? (
+                <UserMessage key={message.id} message={message} editable={!streaming} onEdit={onEdit} />
+              ) : (
+                <AssistantMessage
+                  key={message.id}
+                  message={message}
+                  streaming={streaming && index === messages.length - 1}
+                  canRegenerate={!streaming && index === lastAssistantIndex}
+                  onRegenerate={onRegenerate}
+                  onShowTiming={onShowTiming}
+                />
+              ),
+            )}
+            {status === "submitted" && messages.at(-1)?.role === "user" && <WaitingForFirstToken />}
+          </div>
         </div>
       </div>
       {!following && (

@@ -40,12 +40,15 @@ export const Markdown = memo(function Markdown({ text, streaming, variant = "ans
   );
 });
 
-/** Stands in for a formula whose closing delimiter has not streamed in yet. */
+/**
+ * Stands in for a formula whose closing delimiter has not streamed in yet. It stays still: a pulse would
+ * have the browser render every frame for as long as the formula is being typed.
+ */
 function PendingMath() {
   return (
     <span
       aria-hidden="true"
-      className="inline-block rounded bg-zinc-100 px-2 font-serif motion-safe:animate-pulse text-sm text-zinc-500 italic dark:bg-zinc-800 dark:text-zinc-400"
+      className="inline-block rounded bg-zinc-100 px-2 font-serif text-sm text-zinc-500 italic dark:bg-zinc-800 dark:text-zinc-400"
     >
       ∑…
     </span>

@@ -4,19 +4,16 @@ import { TextPacer } from "./text-pacer";
 
 const WHOLE_TEXT = Number.POSITIVE_INFINITY;
 /**
- * Text is revealed at most this many times a second (every fifth 60 Hz frame): still an even flow to
- * read, and a fifth of the renders (markdown, layout, paint) of revealing on every frame. Each reveal of
- * a long answer costs a few milliseconds, so this rate sets most of what streaming costs the page
- * (see bench/render).
+ * Text is revealed this many times a second: still an even flow to read, and a fifth of the renders
+ * (markdown, layout, paint) of revealing on every 60 Hz frame. Each reveal of a long answer costs a few
+ * milliseconds, so this rate sets much of what streaming costs the page (see bench/render).
  */
 export const UPDATES_PER_SECOND = 12;
-/** Frames arrive with jitter; one a little early still counts, or a 60 Hz display would skip one more. */
-const FRAME_JITTER_MS = 4;
 
 /**
  * `text` as the reader should see it: while `streaming` and `enabled`, revealed at an even pace by a
- * TextPacer on animation frames (at most UPDATES_PER_SECOND of them); otherwise (and on the server) the
- * whole text at once. The component re-renders only on frames where more text shows.
+ * TextPacer UPDATES_PER_SECOND times a second; otherwise (and on the server) the
+ * whole text at once. The component re-renders only when more text shows.
  */
 export function useSmoothText(text: string, streaming: boolean, enabled: boolean): string {
   const pacing = streaming && enabled;
@@ -37,16 +34,14 @@ export function useSmoothText(text: string, streaming: boolean, enabled: boolean
     pacer.push(latestText.current, performance.now());
     pacer.flush();
     pacerRef.current = pacer;
-    let shownAtMs = Number.NEGATIVE_INFINITY;
-    let frameId = requestAnimationFrame(function showFrame(nowMs) {
-      if (nowMs - shownAtMs >= 1000 / UPDATES_PER_SECOND - FRAME_JITTER_MS) {
-        shownAtMs = nowMs;
-        setVisibleLength(pacer.frame(nowMs));
-      }
-      frameId = requestAnimationFrame(showFrame);
-    });
+    // A timer, not an animation-frame loop: a loop would have the browser produce a frame (style, layout
+    // checks, compositing) 60 times a second for the 12 that show anything.
+    const timer = setInterval(
+      () => setVisibleLength(pacer.frame(performance.now())),
+      1000 / UPDATES_PER_SECOND,
+    );
     return () => {
-      cancelAnimationFrame(frameId);
+      clearInterval(timer);
       pacerRef.current = null;
       setVisibleLength(WHOLE_TEXT);
     };

@@ -145,8 +145,13 @@ test("the list follows the stream at the bottom; scrolling up stops that, and 'j
   await page.goto("/");
   await ask(page, "Explain why the sky is blue, in detail.");
   const scroller = page.getByTestId("chat-messages").locator("..");
+  // How far below the visible bottom the latest text ends (the list keeps room below a streaming answer).
   const distanceToBottom = () =>
-    scroller.evaluate((element) => element.scrollHeight - element.scrollTop - element.clientHeight);
+    scroller.evaluate((element) => {
+      const messages = element.querySelector("[data-testid='chat-messages'] > div");
+      const below = (messages?.getBoundingClientRect().bottom ?? 0) - element.getBoundingClientRect().bottom;
+      return Math.abs(below);
+    });
   const overflow = () => scroller.evaluate((element) => element.scrollHeight - element.clientHeight);
 
   await expect.poll(overflow, { timeout: 30_000 }).toBeGreaterThan(200);
@@ -162,4 +167,12 @@ test("the list follows the stream at the bottom; scrolling up stops that, and 'j
   await page.getByTestId("jump-to-latest").click();
   await expect.poll(distanceToBottom).toBeLessThan(80);
   await expect(page.getByTestId("jump-to-latest")).toHaveCount(0);
+
+  // The room kept below a streaming answer goes once it ends: the list ends with the last message.
+  await expect(page.getByTestId("stop")).toHaveCount(0, { timeout: 60_000 });
+  await expect
+    .poll(() =>
+      scroller.evaluate((element) => element.scrollHeight - element.scrollTop - element.clientHeight),
+    )
+    .toBeLessThan(80);
 });
