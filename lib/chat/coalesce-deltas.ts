@@ -1,5 +1,8 @@
-/** How long the browser gathers token deltas before handing them to the chat as one. */
-export const COALESCE_WINDOW_MS = 40;
+/**
+ * How long the browser gathers token deltas before handing them to the chat as one. The chat shows new text
+ * at most 12 times a second (every 83 ms) anyway, so this window holds nothing back from the reader.
+ */
+export const COALESCE_WINDOW_MS = 80;
 
 const DATA = "data: ";
 const DELTA_PREFIX = /^data: \{"type":"(?:reasoning|text)-delta"/;
@@ -15,8 +18,9 @@ interface Delta {
  * one delta per part. The server sends every token as it comes (often one per event, 150 a second); the
  * chat's parsing, validation and state update per event cost far more than the text itself, while the
  * smooth-text pacer shows text on a schedule of its own anyway, so nothing the reader sees arrives later
- * than the pacer would show it. Every other event passes through unchanged and in order (pending deltas
- * go out first), so the message the chat builds is the same.
+ * than the pacer would show it. The first delta of each part goes on at once, so the first token is never
+ * held back. Every other event passes through unchanged and in order (pending deltas go out first), so the
+ * message the chat builds is the same.
  */
 export function coalesceDeltas(
   body: ReadableStream<Uint8Array>,
@@ -29,6 +33,7 @@ export function coalesceDeltas(
   let timer: ReturnType<typeof setTimeout> | undefined;
   // The blank line that ends a gathered delta's event; the merged event is written with its own.
   let swallowBlank = false;
+  const startedParts = new Set<string>();
 
   const takePending = (): string => {
     clearTimeout(timer);
@@ -50,7 +55,9 @@ export function coalesceDeltas(
             continue;
           }
           const delta = DELTA_PREFIX.test(line) ? parseDelta(line) : null;
-          if (!delta) {
+          const part = delta && `${delta.type}:${delta.id}`;
+          if (!delta || !part || !startedParts.has(part)) {
+            if (part) startedParts.add(part);
             out += `${takePending()}${line}\n`;
             continue;
           }

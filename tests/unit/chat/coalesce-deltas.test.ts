@@ -73,26 +73,49 @@ describe("coalesceDeltas", () => {
       fc.asyncProperty(fc.array(chunkArbitrary), fc.array(fc.nat()), async (chunks, cuts) => {
         const bytes = encoder.encode(chunks.map(sse).join(""));
         const out = await new Response(coalesceDeltas(streamOf(splitAt(bytes, cuts)), 60_000)).text();
-        expect(eventsOf(out)).toEqual(merged(chunks));
+        expect(merged(eventsOf(out))).toEqual(merged(chunks));
       }),
     );
   });
 
-  it("sends one event for a run of token deltas", async () => {
+  it("sends the first delta of a part at once, and one event for the run of deltas after it", async () => {
     const input = ["a", "b", "c"].map((delta) => sse({ type: "text-delta", id: "0", delta })).join("");
     const out = await new Response(coalesceDeltas(streamOf([encoder.encode(input)]), 60_000)).text();
-    expect(out).toBe(sse({ type: "text-delta", id: "0", delta: "abc" }));
+    expect(out).toBe(
+      sse({ type: "text-delta", id: "0", delta: "a" }) + sse({ type: "text-delta", id: "0", delta: "bc" }),
+    );
+  });
+
+  it("does not hold back the first token of the answer", async () => {
+    const source = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(encoder.encode(sse({ type: "text-start", id: "0" })));
+        controller.enqueue(encoder.encode(sse({ type: "text-delta", id: "0", delta: "x" })));
+      },
+    });
+    const reader = coalesceDeltas(source, 60_000).getReader();
+    let text = "";
+    while (!text.includes('"delta"')) text += new TextDecoder().decode((await reader.read()).value);
+    expect(eventsOf(text)).toEqual([
+      { type: "text-start", id: "0" },
+      { type: "text-delta", id: "0", delta: "x" },
+    ]);
+    await reader.cancel();
   });
 
   it("hands gathered text on after the window, without waiting for more input", async () => {
     const source = new ReadableStream<Uint8Array>({
       start(controller) {
+        controller.enqueue(encoder.encode(sse({ type: "text-delta", id: "0", delta: "w" })));
         controller.enqueue(encoder.encode(sse({ type: "text-delta", id: "0", delta: "x" })));
         controller.enqueue(encoder.encode(sse({ type: "text-delta", id: "0", delta: "y" })));
         // The stream stays open: the model is still thinking about the next token.
       },
     });
     const reader = coalesceDeltas(source, 10).getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe(
+      sse({ type: "text-delta", id: "0", delta: "w" }),
+    );
     const { value } = await reader.read();
     expect(new TextDecoder().decode(value)).toBe(sse({ type: "text-delta", id: "0", delta: "xy" }));
     await reader.cancel();
