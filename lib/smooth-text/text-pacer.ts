@@ -17,8 +17,8 @@ interface Arrival {
 }
 
 /**
- * Decides how much of a streamed text to show at each animation frame. Servers deliver several tokens per
- * chunk at irregular gaps; showing chunks as they come looks jerky. The pacer instead reveals characters
+ * Decides how much of a streamed text to show at each update (useSmoothText's 12 a second). Servers
+ * deliver several tokens per chunk at irregular gaps; showing chunks as they come looks jerky. The pacer instead reveals characters
  * at the rate they have been arriving (a moving average over recent chunks), so they appear evenly, and
  * speeds up whenever that is needed for no character to wait longer than `maxLagMs`.
  *

@@ -79,8 +79,11 @@ describe("StreamClient with the worker relay", () => {
     const pieces = [
       sse({ type: "start", messageId: "answer-1" }),
       sse({ type: "reasoning-delta", id: "r", delta: "Hm" }),
-      sse({ type: "reasoning-delta", id: "r", delta: "m." }),
-      sse({ type: "text-delta", id: "t", delta: "4" }) + sse({ type: "text-delta", id: "t", delta: "2" }),
+      sse({ type: "reasoning-delta", id: "r", delta: "m" }),
+      sse({ type: "reasoning-delta", id: "r", delta: "." }),
+      sse({ type: "text-delta", id: "t", delta: "4" }) +
+        sse({ type: "text-delta", id: "t", delta: "2" }) +
+        sse({ type: "text-delta", id: "t", delta: "!" }),
       sse({ type: "finish" }),
     ];
     serveStreams(worker, streamingFetch(pieces));
@@ -96,12 +99,14 @@ describe("StreamClient with the worker relay", () => {
 
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/event-stream");
-    // Coalesced as on the page: one delta per part, in order, the other events untouched.
+    // Coalesced as on the page: each part's first delta at once, the rest in one, the other events untouched.
     expect(text).toBe(
       [
         sse({ type: "start", messageId: "answer-1" }),
-        sse({ type: "reasoning-delta", id: "r", delta: "Hmm." }),
-        sse({ type: "text-delta", id: "t", delta: "42" }),
+        sse({ type: "reasoning-delta", id: "r", delta: "Hm" }),
+        sse({ type: "reasoning-delta", id: "r", delta: "m." }),
+        sse({ type: "text-delta", id: "t", delta: "4" }),
+        sse({ type: "text-delta", id: "t", delta: "2!" }),
         sse({ type: "finish" }),
       ].join(""),
     );
@@ -109,7 +114,8 @@ describe("StreamClient with the worker relay", () => {
     expect(events.reads.map((read) => read.kinds)).toEqual([
       ["reasoning"],
       ["reasoning"],
-      ["answer", "answer"],
+      ["reasoning"],
+      ["answer", "answer", "answer"],
     ]);
     for (const read of events.reads) {
       expect(read.at).toBeGreaterThanOrEqual(before);
