@@ -58,9 +58,13 @@ export function MessageList({
       latestBottom.current = bottom;
       // While an answer streams, the content layer is kept up to a screen taller than the messages, and
       // grows a screen at a time: Chromium repaints all of a composited layer whose size changes, which for
-      // a long answer costs more than the new text does (see bench/render).
-      if (!streamingRef.current) reservedHeight.current = 0;
-      else if (bottom > reservedHeight.current) reservedHeight.current = bottom + scroller.clientHeight;
+      // a long answer costs more than the new text does (see bench/render). Only while the messages fill the
+      // view, so the room never makes a scroll bar appear (and the text reflow) under a short answer; and
+      // never more than a screen, as when the reasoning folds away.
+      const room = reservedHeight.current - bottom;
+      if (!streamingRef.current || bottom <= scroller.clientHeight) reservedHeight.current = 0;
+      else if (room < 0 || room > scroller.clientHeight)
+        reservedHeight.current = bottom + scroller.clientHeight;
       content.style.minHeight = reservedHeight.current ? `${reservedHeight.current}px` : "";
       if (followingRef.current) scroller.scrollTop = bottom - scroller.clientHeight;
     });

@@ -152,7 +152,12 @@ test("the list follows the stream at the bottom; scrolling up stops that, and 'j
       const below = (messages?.getBoundingClientRect().bottom ?? 0) - element.getBoundingClientRect().bottom;
       return Math.abs(below);
     });
-  const overflow = () => scroller.evaluate((element) => element.scrollHeight - element.clientHeight);
+  // How much taller than the view the messages are (not the room kept below them).
+  const overflow = () =>
+    scroller.evaluate((element) => {
+      const messages = element.querySelector("[data-testid='chat-messages'] > div") as HTMLElement;
+      return messages.offsetHeight - element.clientHeight;
+    });
 
   await expect.poll(overflow, { timeout: 30_000 }).toBeGreaterThan(200);
   expect(await distanceToBottom()).toBeLessThan(80);
@@ -175,4 +180,41 @@ test("the list follows the stream at the bottom; scrolling up stops that, and 'j
       scroller.evaluate((element) => element.scrollHeight - element.scrollTop - element.clientHeight),
     )
     .toBeLessThan(80);
+});
+
+test("room kept below a streaming answer never makes the list scrollable before the messages fill it", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 800, height: 420 });
+  await page.goto("/");
+  // Watched on every frame while the answer streams: is the list scrollable, and do the messages overflow?
+  // The list is looked up each frame: the chat engine replaces the page's first, server-rendered one.
+  const watch = page.evaluate(
+    () =>
+      new Promise<{ frames: number; scrollableWithRoomOnly: number; overflowed: boolean }>((resolve) => {
+        const seen = { frames: 0, scrollableWithRoomOnly: 0, overflowed: false };
+        let started = false;
+        const check = () => {
+          const content = document.querySelector("[data-testid='chat-messages']");
+          const messages = content?.firstElementChild as HTMLElement | null | undefined;
+          const scroller = content?.parentElement;
+          if (document.querySelector("[data-testid='stop']") && messages && scroller) {
+            started = true;
+            seen.frames++;
+            if (messages.offsetHeight > scroller.clientHeight) seen.overflowed = true;
+            else if (scroller.scrollHeight > scroller.clientHeight) seen.scrollableWithRoomOnly++;
+          } else if (started) return resolve(seen);
+          requestAnimationFrame(afterFrame);
+        };
+        // Read once each frame is done (its resize observers have run), as the reader sees it.
+        const afterFrame = () => setTimeout(check, 0);
+        requestAnimationFrame(afterFrame);
+      }),
+  );
+  await ask(page, "Explain why the sky is blue, in detail.");
+  const seen = await watch;
+  expect(seen.frames).toBeGreaterThan(10);
+  // The answer grows past the view, so room was kept at some point; never before the text needed a scroll.
+  expect(seen.overflowed).toBe(true);
+  expect(seen.scrollableWithRoomOnly).toBe(0);
 });
