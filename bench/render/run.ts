@@ -151,14 +151,15 @@ async function main(): Promise<void> {
   const browser = await chromium.launch(chromiumLaunchOptions);
   const loadAtStart = loadavg()[0] ?? 0;
   try {
-    console.log(
-      `Streaming ${plan.tokens.length} tokens at ${TOKENS_PER_SECOND}/s into the chat page, timing frames…`,
-    );
     // A profile shows what the page costs in use: without the frame probe's rendering of every frame.
     if (PROFILE) {
+      console.log(`Streaming ${plan.tokens.length} tokens at ${TOKENS_PER_SECOND}/s into the chat page…`);
       console.log((await measureChatPage(browser, app.url, sim, plan, false)).metrics);
       return;
     }
+    console.log(
+      `Streaming ${plan.tokens.length} tokens at ${TOKENS_PER_SECOND}/s into the chat page, timing frames…`,
+    );
     const oursFrames = await measureChatPage(browser, app.url, sim, plan, true);
     console.log("…again without the frame probe, for main-thread time…");
     const oursCpu = await measureChatPage(browser, app.url, sim, plan, false);

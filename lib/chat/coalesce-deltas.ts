@@ -55,9 +55,13 @@ export function coalesceDeltas(
             continue;
           }
           const delta = DELTA_PREFIX.test(line) ? parseDelta(line) : null;
-          const part = delta && `${delta.type}:${delta.id}`;
-          if (!delta || !part || !startedParts.has(part)) {
-            if (part) startedParts.add(part);
+          if (!delta) {
+            out += `${takePending()}${line}\n`;
+            continue;
+          }
+          const part = `${delta.type}:${delta.id}`;
+          if (!startedParts.has(part)) {
+            startedParts.add(part);
             out += `${takePending()}${line}\n`;
             continue;
           }

@@ -18,9 +18,9 @@ interface Arrival {
 
 /**
  * Decides how much of a streamed text to show at each update (useSmoothText's 12 a second). Servers
- * deliver several tokens per chunk at irregular gaps; showing chunks as they come looks jerky. The pacer instead reveals characters
- * at the rate they have been arriving (a moving average over recent chunks), so they appear evenly, and
- * speeds up whenever that is needed for no character to wait longer than `maxLagMs`.
+ * deliver several tokens per chunk at irregular gaps; showing chunks as they come looks jerky. The pacer
+ * instead reveals characters at the rate they have been arriving (a moving average over recent chunks), so
+ * they appear evenly, and speeds up whenever that is needed for no character to wait longer than `maxLagMs`.
  *
  * Lengths are UTF-16 indexes into the text, always at a boundary of a user-perceived character.
  * Time is in milliseconds from any monotonic clock (`performance.now()`, a fake clock in tests).

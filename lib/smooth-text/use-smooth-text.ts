@@ -12,8 +12,8 @@ export const UPDATES_PER_SECOND = 12;
 
 /**
  * `text` as the reader should see it: while `streaming` and `enabled`, revealed at an even pace by a
- * TextPacer UPDATES_PER_SECOND times a second; otherwise (and on the server) the
- * whole text at once. The component re-renders only when more text shows.
+ * TextPacer UPDATES_PER_SECOND times a second; otherwise (and on the server) the whole text at once. The
+ * component re-renders only when more text shows.
  */
 export function useSmoothText(text: string, streaming: boolean, enabled: boolean): string {
   const pacing = streaming && enabled;
