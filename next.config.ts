@@ -15,6 +15,16 @@ const nextConfig: NextConfig = {
       "./components/markdown/markdown.css",
     ],
   },
+  // Pages Router routes bundle their dependencies as App Router ones do, so the alias below reaches them.
+  bundlePagesRouterDependencies: true,
+  turbopack: {
+    resolveAlias: {
+      // The streaming routes are Pages Router API routes (pages/api, see lib/http/node-route.ts), which are
+      // not built with the react-server condition that turns the server-only marker into an empty module.
+      // Client components that import server code are still refused at build time by Next's compiler.
+      "server-only": "next/dist/compiled/server-only/empty.js",
+    },
+  },
   // Security headers are set per request in proxy.ts (lib/security/headers.ts).
 };
 

@@ -5,6 +5,7 @@ export type AppErrorCode =
   | "forbidden"
   | "not_found"
   | "conflict"
+  | "method_not_allowed"
   | "unsupported_media_type"
   | "payload_too_large"
   | "context_too_long"

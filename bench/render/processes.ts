@@ -5,7 +5,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-const SOURCE_DIRS = ["app", "components", "lib"];
+const SOURCE_DIRS = ["app", "pages", "components", "lib"];
 
 /** Builds the app unless `.next` already holds a build newer than every source file. */
 export function ensureProductionBuild(root: string, force: boolean): void {

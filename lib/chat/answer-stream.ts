@@ -34,15 +34,6 @@ export interface AnswerOptions {
 }
 
 /**
- * Proxy buffering and compression turn a token stream into lumps; these headers ask every hop
- * (nginx, CDNs, Next's own gzip) to pass it through as it is.
- */
-export const STREAM_HEADERS = {
-  "Cache-Control": "no-cache, no-transform",
-  "X-Accel-Buffering": "no",
-} as const;
-
-/**
  * Streams one answer from the upstream as UI message chunks: the R1 rules applied to the request,
  * reasoning and answer as separate parts, and the rules and BFF-side timings as message metadata.
  * The request is sent at once. Throws before streaming (typed errors) when the upstream cannot be

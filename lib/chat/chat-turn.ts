@@ -5,6 +5,7 @@ import { type ChatStore, DuplicateIdError, getChatStore, type StoredMessage } fr
 import { AppError } from "@/lib/errors";
 import { type GenerationHub, getGenerationHub } from "@/lib/generation";
 import type { ChunkSource } from "@/lib/generation/hub";
+import { LiveAnswer } from "@/lib/http/live-answer";
 import { getTurnLimits, type TurnLimits } from "@/lib/limits";
 import type { ConversationTurn } from "@/lib/r1/rules";
 import { AnswerRecorder } from "./answer-recorder";
@@ -39,7 +40,7 @@ export async function startChatTurn(
   ownerId: string,
   request: ChatTurnRequest,
   deps: ChatTurnDeps = {},
-): Promise<ReadableStream<Uint8Array>> {
+): Promise<LiveAnswer> {
   const store = deps.store ?? (await getChatStore());
   const hub = deps.hub ?? (await getGenerationHub());
   const config = deps.config ?? getConfig();
@@ -130,9 +131,9 @@ export async function startChatTurn(
     )
     .finally(releaseSlots);
 
-  const live = await hub.subscribe(conversationId);
-  if (!live) throw new AppError("upstream_failed", "The answer could not be started.");
-  return live;
+  const feed = await hub.subscribe(conversationId);
+  if (!feed) throw new AppError("upstream_failed", "The answer could not be started.");
+  return new LiveAnswer(feed);
 }
 
 /** A conversation may not grow past `max` messages (the question and its answer count as two). */

@@ -2,8 +2,7 @@ import "server-only";
 import { getChatStore } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getGenerationHub } from "@/lib/generation";
-import { STREAM_HEADERS } from "./answer-stream";
-import { uiMessageStreamResponse } from "./ui-stream-response";
+import { LiveAnswer } from "@/lib/http/live-answer";
 
 async function assertOwns(ownerId: string, conversationId: string): Promise<void> {
   const store = await getChatStore();
@@ -13,11 +12,10 @@ async function assertOwns(ownerId: string, conversationId: string): Promise<void
 }
 
 /** A reload or another tab catches up on the answer being written and follows it live; 204 when none. */
-export async function followAnswer(ownerId: string, conversationId: string): Promise<Response> {
+export async function followAnswer(ownerId: string, conversationId: string): Promise<LiveAnswer | Response> {
   await assertOwns(ownerId, conversationId);
-  const live = await (await getGenerationHub()).subscribe(conversationId);
-  if (!live) return new Response(null, { status: 204 });
-  return uiMessageStreamResponse(live, STREAM_HEADERS);
+  const feed = await (await getGenerationHub()).subscribe(conversationId);
+  return feed ? new LiveAnswer(feed) : new Response(null, { status: 204 });
 }
 
 /** Stop is the only thing that aborts the upstream, for every viewer, on whichever instance runs it. */

@@ -1,6 +1,12 @@
 import type { UIMessageChunk } from "ai";
-import { type ChunkSource, type GenerationHub, REPLAY_AFTER_END_MS } from "./hub";
-import { encodeFrames, UI_STREAM_DONE, uiStreamEvent } from "./ui-stream-frames";
+import {
+  type AnswerFeed,
+  type ChunkSource,
+  type FeedSink,
+  type GenerationHub,
+  REPLAY_AFTER_END_MS,
+} from "./hub";
+import { UI_STREAM_DONE, uiStreamEvent } from "./ui-stream-frames";
 
 type Delta = Extract<UIMessageChunk, { type: "text-delta" | "reasoning-delta" }>;
 
@@ -58,50 +64,45 @@ class Generation {
   }
 
   /**
-   * A reader gets everything that arrived since its last read in one piece: a browser that keeps up gets
-   * each chunk as it comes (no promise or timer of ours in between), a slow one gets batches.
+   * A feed writes everything that arrived since its last write in one piece, straight from `push`: a
+   * viewer that keeps up gets each chunk as it comes, a slow one (its sink full) gets batches.
    */
-  reader(): ReadableStream<Uint8Array> {
+  feed(): AnswerFeed {
     let next = 0;
-    let wanted = false;
+    let sink: FeedSink | undefined;
+    let full = false;
     let released = false;
-    let controller!: ReadableStreamDefaultController<Uint8Array>;
     const release = () => {
       if (released) return;
       released = true;
-      this.listeners.delete(onChange);
+      this.listeners.delete(flush);
       this.activeReaders--;
       this.compactIfUnread();
     };
     const flush = () => {
-      wanted = false;
+      if (!sink || full || released) return;
       let text = "";
       for (const end = this.chunks.length; next < end; next++)
         text += uiStreamEvent(JSON.stringify(this.chunks[next]));
       if (this.ended) text += UI_STREAM_DONE;
-      if (text) controller.enqueue(encodeFrames(text));
+      if (text) full = !sink.write(text);
       if (!this.ended) return;
-      controller.close();
       release();
-    };
-    const onChange = () => {
-      if (wanted) flush();
+      sink.end();
     };
     this.activeReaders++;
-    this.listeners.add(onChange);
-    return new ReadableStream<Uint8Array>(
-      {
-        start: (started) => {
-          controller = started;
-        },
-        pull: () => {
-          if (next < this.chunks.length || this.ended) flush();
-          else wanted = true;
-        },
-        cancel: release,
+    this.listeners.add(flush);
+    return {
+      start: (started) => {
+        sink = started;
+        flush();
       },
-      { highWaterMark: 0 },
-    );
+      resume: () => {
+        full = false;
+        flush();
+      },
+      cancel: release,
+    };
   }
 }
 
@@ -126,8 +127,8 @@ export class MemoryGenerationHub implements GenerationHub {
     }
   }
 
-  async subscribe(key: string): Promise<ReadableStream<Uint8Array> | null> {
-    return this.generations.get(key)?.reader() ?? null;
+  async subscribe(key: string): Promise<AnswerFeed | null> {
+    return this.generations.get(key)?.feed() ?? null;
   }
 
   async isRunning(key: string): Promise<boolean> {

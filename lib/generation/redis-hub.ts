@@ -1,6 +1,12 @@
 import { connectRedis, type RedisClient } from "@/lib/redis/connect";
-import { type ChunkSource, type GenerationHub, REPLAY_AFTER_END_MS } from "./hub";
-import { encodeFrames, UI_STREAM_DONE, uiStreamEvent } from "./ui-stream-frames";
+import {
+  type AnswerFeed,
+  type ChunkSource,
+  type FeedSink,
+  type GenerationHub,
+  REPLAY_AFTER_END_MS,
+} from "./hub";
+import { UI_STREAM_DONE, uiStreamEvent } from "./ui-stream-frames";
 
 const STOP_CHANNEL = "r1:generation:stop";
 const logKey = (key: string) => `r1:generation:${key}:log`;
@@ -67,58 +73,68 @@ export class RedisGenerationHub implements GenerationHub {
     }
   }
 
-  async subscribe(key: string): Promise<ReadableStream<Uint8Array> | null> {
+  async subscribe(key: string): Promise<AnswerFeed | null> {
     if (!(await this.client.exists([logKey(key), runningKey(key)]))) return null;
     const reader = this.client.duplicate();
     reader.on("error", () => {});
     await reader.connect();
     this.readers.add(reader);
-    const release = async () => {
-      if (!this.readers.delete(reader)) return;
+    const release = () => {
       // destroy, not close: close would wait for a blocking read to time out.
-      reader.destroy();
+      if (this.readers.delete(reader)) reader.destroy();
     };
-    let lastId = "0";
-    return new ReadableStream<Uint8Array>({
-      pull: async (controller) => {
-        for (;;) {
-          const result = await reader.xRead(
-            { key: logKey(key), id: lastId },
-            { BLOCK: READ_BLOCK_MS, COUNT: 256 },
-          );
-          const entries = (
-            result as { messages: { id: string; message: Record<string, string> }[] }[] | null
-          )?.[0]?.messages;
-          if (!entries || entries.length === 0) {
-            // Nothing new: the log may have expired, or the instance that wrote it died mid-answer.
-            if (await this.client.exists(runningKey(key))) continue;
-            controller.enqueue(encodeFrames(UI_STREAM_DONE));
-            controller.close();
-            await release();
-            return;
-          }
-          let text = "";
-          let ended = false;
-          for (const entry of entries) {
-            lastId = entry.id;
-            if (entry.message.end) {
-              ended = true;
-              break;
-            }
-            // Stored as the chunk's JSON: framed as it is, never parsed on the way through.
-            text += uiStreamEvent(entry.message.chunk as string);
-          }
-          if (ended) text += UI_STREAM_DONE;
-          if (text) controller.enqueue(encodeFrames(text));
-          if (ended) {
-            controller.close();
-            await release();
-          }
+    let room: (() => void) | undefined;
+    const follow = async (sink: FeedSink) => {
+      let lastId = "0";
+      for (;;) {
+        const result = await reader.xRead(
+          { key: logKey(key), id: lastId },
+          { BLOCK: READ_BLOCK_MS, COUNT: 256 },
+        );
+        if (!this.readers.has(reader)) return;
+        const entries = (
+          result as { messages: { id: string; message: Record<string, string> }[] }[] | null
+        )?.[0]?.messages;
+        if (!entries || entries.length === 0) {
+          // Nothing new: the log may have expired, or the instance that wrote it died mid-answer.
+          if (await this.client.exists(runningKey(key))) continue;
+          sink.write(UI_STREAM_DONE);
+          sink.end();
           return;
         }
+        let text = "";
+        let ended = false;
+        for (const entry of entries) {
+          lastId = entry.id;
+          if (entry.message.end) {
+            ended = true;
+            break;
+          }
+          // Stored as the chunk's JSON: framed as it is, never parsed on the way through.
+          text += uiStreamEvent(entry.message.chunk as string);
+        }
+        if (ended) {
+          sink.write(text + UI_STREAM_DONE);
+          sink.end();
+          return;
+        }
+        if (!sink.write(text)) await new Promise<void>((resolve) => (room = resolve));
+      }
+    };
+    return {
+      start: (sink) => {
+        follow(sink)
+          .catch((error: unknown) => {
+            if (this.readers.has(reader)) sink.fail(error);
+          })
+          .finally(release);
       },
-      cancel: release,
-    });
+      resume: () => room?.(),
+      cancel: () => {
+        release();
+        room?.();
+      },
+    };
   }
 
   async isRunning(key: string): Promise<boolean> {

@@ -1,12 +1,6 @@
-const encoder = new TextEncoder();
-
 /** The UI message stream protocol's framing (the AI SDK's): one SSE event per chunk, `[DONE]` at the end. */
 export const UI_STREAM_DONE = "data: [DONE]\n\n";
 
 export function uiStreamEvent(chunkJson: string): string {
   return `data: ${chunkJson}\n\n`;
-}
-
-export function encodeFrames(text: string): Uint8Array {
-  return encoder.encode(text);
 }

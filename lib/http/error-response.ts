@@ -8,6 +8,7 @@ const STATUS: Record<AppErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  method_not_allowed: 405,
   unsupported_media_type: 415,
   payload_too_large: 413,
   context_too_long: 400,

@@ -8,10 +8,10 @@ import { assertSameOrigin } from "./origin";
  * the request fails, so what was stored stays reachable) and maps every error to a response in one place.
  * A state-changing request from another site is refused first (lib/http/origin.ts), before any cookie.
  */
-export async function handleAsOwner(
+export async function handleAsOwner<Result extends { headers: Headers } = Response>(
   request: Request,
-  handler: (ownerId: string) => Promise<Response>,
-): Promise<Response> {
+  handler: (ownerId: string) => Promise<Result | Response>,
+): Promise<Result | Response> {
   let owner: ReturnType<typeof resolveOwner>;
   try {
     assertSameOrigin(request);
@@ -19,7 +19,7 @@ export async function handleAsOwner(
   } catch (error) {
     return errorResponse(error);
   }
-  let response: Response;
+  let response: Result | Response;
   try {
     response = await handler(owner.ownerId);
   } catch (error) {

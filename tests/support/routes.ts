@@ -1,7 +1,9 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { LiveAnswer } from "@/lib/http/live-answer";
 import { type SimServer, startSimServer } from "@/lib/vllm-sim";
+import { asResponse } from "./ui-stream";
 
 /**
  * Points the app's configuration at a fresh simulator and a throwaway SQLite directory, then loads the
@@ -11,8 +13,9 @@ export async function loadRoutes(simOptions: Parameters<typeof startSimServer>[0
   const sim: SimServer = await startSimServer({ ttftMs: 1, itlMs: 1, ...simOptions });
   process.env.VLLM_BASE_URL = `${sim.url}/v1`;
   process.env.DATA_DIR = mkdtempSync(join(tmpdir(), "r1-chat-test-"));
-  const chat = await import("@/app/api/chat/route");
-  const follow = await import("@/app/api/chat/[id]/stream/route");
+  // Served by nodeRoute (pages/api): what they hand back, as the response the browser gets.
+  const chat = { POST: served((await import("@/app/api/chat/post")).POST) };
+  const follow = { GET: served((await import("@/app/api/chat/[id]/stream/get")).GET) };
   const stop = await import("@/app/api/chat/[id]/stop/route");
   const conversations = await import("@/app/api/conversations/route");
   const conversation = await import("@/app/api/conversations/[id]/route");
@@ -36,6 +39,10 @@ export async function loadRoutes(simOptions: Parameters<typeof startSimServer>[0
     continueShare,
     sharePage,
   };
+}
+
+function served<Args extends unknown[]>(handler: (...args: Args) => Promise<Response | LiveAnswer>) {
+  return async (...args: Args): Promise<Response> => asResponse(await handler(...args));
 }
 
 /** A browser: keeps the owner cookie the server issues, like a real one does. */

@@ -1,4 +1,34 @@
-import type { ChunkSource } from "@/lib/generation/hub";
+import type { AnswerFeed, ChunkSource } from "@/lib/generation/hub";
+import { LiveAnswer } from "@/lib/http/live-answer";
+
+const encoder = new TextEncoder();
+
+/**
+ * A viewer's feed as the bytes a browser receives: the sink is full while the stream's queue is (as a
+ * socket's write buffer would be), and reading on resumes it.
+ */
+export function feedStream(feed: AnswerFeed): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      feed.start({
+        write: (text) => {
+          controller.enqueue(encoder.encode(text));
+          return (controller.desiredSize ?? 0) > 0;
+        },
+        end: () => controller.close(),
+        fail: (error) => controller.error(error),
+      });
+    },
+    pull: () => feed.resume(),
+    cancel: () => feed.cancel(),
+  });
+}
+
+/** What a route handed back, as the response the browser gets (nodeRoute writes a live answer's feed). */
+export function asResponse(result: Response | LiveAnswer): Response {
+  if (!LiveAnswer.is(result)) return result;
+  return new Response(feedStream(result.feed), { status: result.status, headers: result.headers });
+}
 
 /** A UI message stream chunk as the AI SDK sends it over SSE (`data: {...}`). */
 export type UiChunk = {

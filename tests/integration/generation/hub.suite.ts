@@ -1,7 +1,7 @@
 import type { UIMessageChunk } from "ai";
 import { describe, expect, it } from "vitest";
-import type { ChunkSource, GenerationHub } from "@/lib/generation/hub";
-import { joinDeltas, readUiChunks } from "@/tests/support/ui-stream";
+import type { AnswerFeed, ChunkSource, GenerationHub } from "@/lib/generation/hub";
+import { feedStream, joinDeltas, readUiChunks } from "@/tests/support/ui-stream";
 
 /** A chunk source the test feeds by hand, like an upstream that produces tokens over time. */
 export function manualSource() {
@@ -24,10 +24,10 @@ export function manualSource() {
   };
 }
 
-/** The answer text a viewer's SSE bytes carry, read to their end. */
-export async function readAll(stream: ReadableStream<Uint8Array> | null): Promise<string> {
-  if (!stream) throw new Error("no generation to follow");
-  return joinDeltas(await readUiChunks(new Response(stream)), "text-delta");
+/** The answer text a viewer's feed carries, read to its end. */
+export async function readAll(feed: AnswerFeed | null): Promise<string> {
+  if (!feed) throw new Error("no generation to follow");
+  return joinDeltas(await readUiChunks(new Response(feedStream(feed))), "text-delta");
 }
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 30));
@@ -92,7 +92,7 @@ export function defineHubSuite(name: string, hubs: () => { runner: GenerationHub
       const done = runner.run("conv-stop", source.produce, abort);
       await tick();
       const watching = await viewer.subscribe("conv-stop");
-      await watching?.cancel();
+      watching?.cancel();
       await tick();
       expect(abort.signal.aborted).toBe(false);
       expect(await viewer.isRunning("conv-stop")).toBe(true);

@@ -1,9 +1,9 @@
 import type { UIMessageChunk } from "ai";
 import { afterAll, describe, expect, it } from "vitest";
-import type { ChunkSource } from "@/lib/generation/hub";
+import type { AnswerFeed, ChunkSource } from "@/lib/generation/hub";
 import { MemoryGenerationHub } from "@/lib/generation/memory-hub";
-import { readUiChunks } from "@/tests/support/ui-stream";
-import { defineHubSuite } from "./hub.suite";
+import { feedStream, readUiChunks } from "@/tests/support/ui-stream";
+import { defineHubSuite, manualSource } from "./hub.suite";
 
 const hub = new MemoryGenerationHub();
 afterAll(() => hub.close());
@@ -11,9 +11,9 @@ afterAll(() => hub.close());
 defineHubSuite("memory generation hub (one instance)", () => ({ runner: hub, viewer: hub }));
 
 describe("memory generation hub, after an answer ends", () => {
-  const chunksOf = async (stream: ReadableStream<Uint8Array> | null) => {
-    if (!stream) throw new Error("no generation to follow");
-    return readUiChunks(new Response(stream));
+  const chunksOf = async (feed: AnswerFeed | null) => {
+    if (!feed) throw new Error("no generation to follow");
+    return readUiChunks(new Response(feedStream(feed)));
   };
   const answer: UIMessageChunk[] = [
     { type: "start", messageId: "m" },
@@ -51,6 +51,44 @@ describe("memory generation hub, after an answer ends", () => {
     const live = chunksOf(await own.subscribe("live"));
     await done;
     expect(await live).toEqual(answer);
+    await own.close();
+  });
+
+  it("writes nothing to a full sink until it is resumed, then everything that waited in one piece", async () => {
+    const own = new MemoryGenerationHub();
+    const live = manualSource();
+    const done = own.run("slow", live.produce, new AbortController());
+    const feed = await own.subscribe("slow");
+    const writes: string[] = [];
+    let room = false;
+    let ended = false;
+    feed?.start({
+      write: (text) => {
+        writes.push(text);
+        return room;
+      },
+      end: () => {
+        ended = true;
+      },
+      fail: (error) => {
+        throw error;
+      },
+    });
+    live.delta("a");
+    live.delta("b");
+    live.delta("c");
+    expect(writes).toEqual(['data: {"type":"text-delta","id":"t","delta":"a"}\n\n']);
+    room = true;
+    feed?.resume();
+    expect(writes).toHaveLength(2);
+    expect(writes[1]).toBe(
+      'data: {"type":"text-delta","id":"t","delta":"b"}\n\ndata: {"type":"text-delta","id":"t","delta":"c"}\n\n',
+    );
+    live.end();
+    await done;
+    expect(writes).toHaveLength(3);
+    expect(writes[2]).toBe("data: [DONE]\n\n");
+    expect(ended).toBe(true);
     await own.close();
   });
 });

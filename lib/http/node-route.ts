@@ -1,0 +1,81 @@
+import "server-only";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { Readable } from "node:stream";
+import { AppError } from "@/lib/errors";
+import { errorResponse } from "./error-response";
+import { LiveAnswer } from "./live-answer";
+
+type Params = Record<string, string | string[] | undefined>;
+
+/** A route handler as the App Router's are written, which may also hand back a live answer to stream. */
+export type StreamingHandler = (
+  request: Request,
+  context: { params: Promise<Params> },
+) => Promise<Response | LiveAnswer>;
+
+type Method = "GET" | "POST";
+
+/**
+ * Serves route handlers from a Pages Router API route, which hands over Node's own response: a live
+ * answer's feed is written to the socket as each chunk arrives, where an App Router handler's body would
+ * pass every chunk through a web stream (several promises a token, most of the relay's cost).
+ * `query` is the dynamic route's params, as the Pages Router gives them.
+ */
+export function nodeRoute(handlers: Partial<Record<Method, StreamingHandler>>) {
+  const allow = Object.keys(handlers).join(", ");
+  return async (request: IncomingMessage & { query?: Params }, response: ServerResponse): Promise<void> => {
+    const handler = handlers[request.method as Method];
+    let result: Response | LiveAnswer;
+    if (!handler) {
+      result = errorResponse(new AppError("method_not_allowed", `Use ${allow} here.`));
+      result.headers.set("Allow", allow);
+    } else {
+      try {
+        result = await handler(webRequest(request), { params: Promise.resolve(request.query ?? {}) });
+      } catch (error) {
+        result = errorResponse(error);
+      }
+    }
+    if (LiveAnswer.is(result)) streamLiveAnswer(response, result);
+    else await sendResponse(response, result);
+  };
+}
+
+/** The request as a fetch Request; its body is read (and limited) by the handler, as a stream. */
+function webRequest(request: IncomingMessage): Request {
+  const headers = new Headers();
+  const raw = request.rawHeaders;
+  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i] as string, raw[i + 1] as string);
+  const method = request.method ?? "GET";
+  const hasBody = method !== "GET" && method !== "HEAD";
+  // Only the path and query count: the host the browser addressed is read from the headers (origin.ts).
+  return new Request(new URL(request.url ?? "/", "http://localhost"), {
+    method,
+    headers,
+    body: hasBody ? (Readable.toWeb(request) as ReadableStream<Uint8Array>) : undefined,
+    duplex: "half",
+  } as RequestInit);
+}
+
+function writeHead(response: ServerResponse, status: number, headers: Headers): void {
+  response.statusCode = status;
+  for (const [name, value] of headers) if (name !== "set-cookie") response.setHeader(name, value);
+  const cookies = headers.getSetCookie();
+  if (cookies.length > 0) response.appendHeader("set-cookie", cookies);
+}
+
+async function sendResponse(response: ServerResponse, result: Response): Promise<void> {
+  writeHead(response, result.status, result.headers);
+  response.end(result.body ? Buffer.from(await result.arrayBuffer()) : undefined);
+}
+
+function streamLiveAnswer(response: ServerResponse, { status, headers, feed }: LiveAnswer): void {
+  writeHead(response, status, headers);
+  response.on("drain", feed.resume);
+  response.on("close", feed.cancel);
+  feed.start({
+    write: (text) => response.write(text),
+    end: () => response.end(),
+    fail: (error) => response.destroy(error instanceof Error ? error : new Error(String(error))),
+  });
+}

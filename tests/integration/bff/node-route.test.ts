@@ -1,0 +1,124 @@
+import { once } from "node:events";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SimServer } from "@/lib/vllm-sim";
+import { loadRoutes, params } from "@/tests/support/routes";
+import { readUiChunks, userMessage } from "@/tests/support/ui-stream";
+
+type PagesHandler = (
+  request: IncomingMessage & { query?: object },
+  response: ServerResponse,
+) => Promise<void>;
+
+let sim: SimServer;
+let server: Server;
+let base: string;
+let conversations: Awaited<ReturnType<typeof loadRoutes>>["conversation"];
+
+/**
+ * The streaming routes as `next start` serves them: the Pages Router's default exports on a real socket,
+ * with the dynamic route's params in `query` as Next.js puts them there.
+ */
+beforeAll(async () => {
+  const routes = await loadRoutes({ ttftMs: 5, itlMs: 5 });
+  sim = routes.sim;
+  conversations = routes.conversation;
+  const chat = (await import("@/pages/api/chat")).default as PagesHandler;
+  const follow = (await import("@/pages/api/chat/[id]/stream")).default as PagesHandler;
+  server = createServer((request, response) => {
+    const following = request.url?.match(/^\/api\/chat\/([^/]+)\/stream$/);
+    if (following) void follow(Object.assign(request, { query: { id: following[1] } }), response);
+    else void chat(request, response);
+  });
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  server.close();
+  await sim.close();
+});
+
+const ask = (id: string, text: string, init: RequestInit = {}) =>
+  fetch(`${base}/api/chat`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ id, trigger: "submit-message", message: userMessage(text) }),
+    ...init,
+  });
+
+const cookieOf = (response: Response) => (response.headers.get("set-cookie") ?? "").split(";")[0] as string;
+
+describe("the streaming routes on Node's own response", () => {
+  it("streams the answer as a UI message stream and issues the owner cookie", async () => {
+    const response = await ask("node-route-1", "Hello");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/event-stream");
+    expect(response.headers.get("cache-control")).toBe("no-cache, no-transform");
+    expect(response.headers.get("x-vercel-ai-ui-message-stream")).toBe("v1");
+    expect(response.headers.get("set-cookie")).toMatch(/^r1_owner=[\w-]+\.[\w-]+; .*HttpOnly/);
+    const body = await response.text();
+    expect(body.endsWith("data: [DONE]\n\n")).toBe(true);
+    const chunks = await readUiChunks(new Response(body));
+    expect(chunks[0]?.type).toBe("start");
+    expect(chunks.filter((chunk) => chunk.type === "text-delta").length).toBeGreaterThan(1);
+    expect(chunks.at(-1)?.type).toBe("finish");
+  });
+
+  it("answers errors as JSON with their status, before any stream starts", async () => {
+    const notJson = await fetch(`${base}/api/chat`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{oops",
+    });
+    expect(notJson.status).toBe(400);
+    expect(((await notJson.json()) as { error: { message: string } }).error.message).toMatch(
+      /not valid JSON/,
+    );
+  });
+
+  it("refuses other methods with 405 and says which one to use", async () => {
+    const response = await fetch(`${base}/api/chat`);
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("POST");
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("method_not_allowed");
+  });
+
+  it("lets the answer finish and be stored when the browser goes away mid-stream", async () => {
+    const leaving = new AbortController();
+    const response = await ask("node-route-2", "Tell me a long story", { signal: leaving.signal });
+    const cookie = cookieOf(response);
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    await reader.read();
+    leaving.abort();
+
+    // A second viewer (a reload) follows what is left and sees the end.
+    const follow = await fetch(`${base}/api/chat/node-route-2/stream`, { headers: { cookie } });
+    expect(follow.status).toBe(200);
+    expect((await readUiChunks(follow)).at(-1)?.type).toBe("finish");
+
+    const stored = await conversations.GET(
+      new Request(`${base}/api/conversations/node-route-2`, { headers: { cookie } }),
+      params("node-route-2"),
+    );
+    const { messages } = (await stored.json()) as {
+      messages: { role: string; metadata?: { state?: string } }[];
+    };
+    expect(messages.map((message) => [message.role, message.metadata?.state])).toEqual([
+      ["user", undefined],
+      ["assistant", "complete"],
+    ]);
+  });
+
+  it("gives a follower the dynamic route's param, and 404 for a conversation it does not own", async () => {
+    const response = await ask("node-route-3", "Hi");
+    const cookie = cookieOf(response);
+    await response.text();
+    const own = await fetch(`${base}/api/chat/node-route-3/stream`, { headers: { cookie } });
+    expect((await readUiChunks(own)).at(-1)?.type).toBe("finish");
+    const other = await fetch(`${base}/api/chat/node-route-3/stream`);
+    expect(other.status).toBe(404);
+  });
+});
