@@ -70,6 +70,11 @@ async function sendResponse(response: ServerResponse, result: Response): Promise
 }
 
 function streamLiveAnswer(response: ServerResponse, { status, headers, feed }: LiveAnswer): void {
+  // The browser may have left while the answer was being started: it goes on without this viewer.
+  if (response.destroyed || response.socket?.destroyed !== false) {
+    feed.cancel();
+    return;
+  }
   writeHead(response, status, headers);
   response.on("drain", feed.resume);
   response.on("close", feed.cancel);

@@ -2,6 +2,8 @@ import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LiveAnswer } from "@/lib/http/live-answer";
+import { nodeRoute } from "@/lib/http/node-route";
 import type { SimServer } from "@/lib/vllm-sim";
 import { loadRoutes, params } from "@/tests/support/routes";
 import { readUiChunks, userMessage } from "@/tests/support/ui-stream";
@@ -120,5 +122,31 @@ describe("the streaming routes on Node's own response", () => {
     expect((await readUiChunks(own)).at(-1)?.type).toBe("finish");
     const other = await fetch(`${base}/api/chat/node-route-3/stream`);
     expect(other.status).toBe(404);
+  });
+});
+
+describe("nodeRoute", () => {
+  it("lets go of a live answer whose browser left before it could start", async () => {
+    const calls: string[] = [];
+    const feed = {
+      start: () => calls.push("start"),
+      resume: () => calls.push("resume"),
+      cancel: () => calls.push("cancel"),
+    };
+    const route = nodeRoute({ GET: async () => new LiveAnswer(feed) });
+    const served = new Promise<void>((resolve) => {
+      const leaving = createServer((request, response) => {
+        request.socket.destroy();
+        void route(request, response).then(resolve);
+      });
+      leaving.listen(0, "127.0.0.1", () => {
+        const { port } = leaving.address() as AddressInfo;
+        fetch(`http://127.0.0.1:${port}/`)
+          .catch(() => {})
+          .finally(() => leaving.close());
+      });
+    });
+    await served;
+    expect(calls).toEqual(["cancel"]);
   });
 });
