@@ -133,7 +133,8 @@ describe("nodeRoute", () => {
       resume: () => calls.push("resume"),
       cancel: () => calls.push("cancel"),
     };
-    const route = nodeRoute({ GET: async () => new LiveAnswer(feed) });
+    const liveAnswer = async () => new LiveAnswer(feed);
+    const route = nodeRoute({ GET: liveAnswer });
     const served = new Promise<void>((resolve) => {
       const leaving = createServer((request, response) => {
         request.socket.destroy();
