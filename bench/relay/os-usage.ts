@@ -3,7 +3,10 @@ import { readdirSync, readFileSync } from "node:fs";
 
 /** CPU time and resident memory of a process group, read from /proc (Linux). */
 export interface GroupUsage {
+  /** User + system time. */
   cpuMs: number;
+  /** System time alone: the kernel's side of the socket reads and writes. */
+  sysMs: number;
   rssBytes: number;
 }
 
@@ -25,6 +28,7 @@ export function processUsage(pid: number): GroupUsage {
 
 function usageOf(matches: (fields: string[], entry: string) => boolean): GroupUsage {
   let ticks = 0;
+  let sysTicks = 0;
   let pages = 0;
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -38,9 +42,14 @@ function usageOf(matches: (fields: string[], entry: string) => boolean): GroupUs
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     if (!matches(fields, entry)) continue;
     ticks += Number(fields[11]) + Number(fields[12]);
+    sysTicks += Number(fields[12]);
     pages += Number(fields[21]);
   }
-  return { cpuMs: (ticks * 1000) / TICKS_PER_SECOND, rssBytes: pages * PAGE_BYTES };
+  return {
+    cpuMs: (ticks * 1000) / TICKS_PER_SECOND,
+    sysMs: (sysTicks * 1000) / TICKS_PER_SECOND,
+    rssBytes: pages * PAGE_BYTES,
+  };
 }
 
 /** Samples a group's RSS until stopped; returns the highest value seen. */

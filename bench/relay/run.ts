@@ -107,7 +107,7 @@ async function main(): Promise<void> {
       const pipeTokensBefore = await generatedTokens(sim.url);
       const pipeResult = await phase("pipe", streams, rounds, expected);
       await untilIdle(sim.url);
-      const pipeCpuMs = processUsage(pipe.pid).cpuMs - pipeBefore.cpuMs;
+      const pipeAfter = processUsage(pipe.pid);
       const pipeTokens = (await generatedTokens(sim.url)) - pipeTokensBefore;
       const before = groupUsage(app.pid);
       const tokensBefore = await generatedTokens(sim.url);
@@ -125,7 +125,9 @@ async function main(): Promise<void> {
         bff,
         added: { bff: added(bff, direct), pipe: added(pipeResult, direct) },
         bffCpuUsPerToken: ((after.cpuMs - before.cpuMs) * 1000) / Math.max(1, relayedTokens),
-        pipeCpuUsPerToken: (pipeCpuMs * 1000) / Math.max(1, pipeTokens),
+        bffSysUsPerToken: ((after.sysMs - before.sysMs) * 1000) / Math.max(1, relayedTokens),
+        pipeCpuUsPerToken: ((pipeAfter.cpuMs - pipeBefore.cpuMs) * 1000) / Math.max(1, pipeTokens),
+        pipeSysUsPerToken: ((pipeAfter.sysMs - pipeBefore.sysMs) * 1000) / Math.max(1, pipeTokens),
         bffRssKbPerStream: Math.max(0, peakRss - before.rssBytes) / 1024 / streams,
       };
       measured.push(level);
