@@ -45,6 +45,8 @@ export interface RelayReport {
   /** The first chat request after `next start`, before any warm-up. */
   coldStart: { bffTtftMs: number; directTtftMs: number; addedTtftMs: number };
   levels: Level[];
+  /** The app's CPU time per one-token answer, asked sequentially: what an answer costs apart from its tokens. */
+  answerCpuMs: number;
   /** The highest aggregate rate whose BFF added inter-token p99 stays under 5 ms (0 when none). */
   maxTokensPerSecondUnder5ms: number;
   targetStreams: number;
@@ -62,7 +64,13 @@ export function added(route: PhaseResult, direct: PhaseResult): Added {
 
 const ms = (value: number) => `${value.toFixed(2)} ms`;
 
-export function targetsFor(levels: Level[], targetStreams: number, maxRate: number): Target[] {
+export function targetsFor(
+  levels: Level[],
+  targetStreams: number,
+  maxRate: number,
+  answerCpuMs: number,
+  tokensPerAnswer: number,
+): Target[] {
   const level = levels.find((candidate) => candidate.streams === targetStreams);
   const errors = levels.reduce(
     (sum, { direct, pipe, bff }) => sum + direct.errors + pipe.errors + bff.errors,
@@ -124,6 +132,12 @@ export function targetsFor(levels: Level[], targetStreams: number, maxRate: numb
     );
   }
   rows.push(
+    {
+      metric: `app CPU per answer apart from its tokens (one-token answers, one at a time); per token of a ${tokensPerAnswer}-token answer`,
+      value: `${answerCpuMs.toFixed(2)} ms; ${((answerCpuMs * 1000) / tokensPerAnswer).toFixed(1)} µs`,
+      target: "",
+      pass: null,
+    },
     {
       metric: "highest aggregate tokens/s with added inter-token p99 < 5 ms",
       value: maxRate.toFixed(0),

@@ -24,12 +24,12 @@ export function directBody(model: string): string {
   });
 }
 
-export function bffBody(conversationId: string): string {
+export function bffBody(conversationId: string, maxTokens = OUTPUT_TOKENS): string {
   return JSON.stringify({
     id: conversationId,
     trigger: "submit-message",
     message: { id: `${conversationId}-q`, role: "user", parts: [{ type: "text", text: QUESTION }] },
-    maxTokens: OUTPUT_TOKENS,
+    maxTokens,
   });
 }
 

@@ -16,13 +16,15 @@ import { startChild, startLoadClient } from "./children";
 import type { PhasePlan, PhaseResult } from "./load-client";
 import { groupUsage, processUsage, samplePeakRss } from "./os-usage";
 import { added, type Level, type RelayReport, targetsFor, writeReport } from "./report";
-import { OUTPUT_TOKENS, type Route, SCRIPTED_REPLY } from "./requests";
+import { bffBody, OUTPUT_TOKENS, type Route, SCRIPTED_REPLY } from "./requests";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const RESULTS = fileURLToPath(new URL("../results", import.meta.url));
 const TARGET_STREAMS = 128;
 const ADDED_GAP_LIMIT_MS = 5;
 const IDLE_WAIT_MS = 20_000;
+/** Sequential one-token answers that measure what an answer costs the app apart from its tokens. */
+const ANSWER_COST_REQUESTS = 200;
 /** Add 256 (or any level) with --levels for a finer search of the highest rate; this set keeps a run near 4 minutes. */
 const DEFAULT_LEVELS = "1,32,128,512";
 
@@ -134,11 +136,15 @@ async function main(): Promise<void> {
       printLevel(level);
     }
 
+    await untilIdle(sim.url);
+    const answerCpuMs = await cpuPerAnswer(app);
+    console.log(`app CPU per answer apart from its tokens: ${answerCpuMs.toFixed(2)} ms`);
+
     const passing = measured.filter(
       (level) => level.added.bff.gapP99Ms < ADDED_GAP_LIMIT_MS && level.bff.errors === 0,
     );
     const maxRate = Math.max(0, ...passing.map((level) => level.bff.aggregateTokensPerSecond));
-    const targets = targetsFor(measured, TARGET_STREAMS, maxRate);
+    const targets = targetsFor(measured, TARGET_STREAMS, maxRate, answerCpuMs, OUTPUT_TOKENS);
     const report: RelayReport = {
       date: new Date().toISOString(),
       command: `npm run bench:relay${args.levels === DEFAULT_LEVELS ? "" : ` -- --levels ${args.levels}`}`,
@@ -155,6 +161,7 @@ async function main(): Promise<void> {
         addedTtftMs: coldBff.ttftMs.p50 - coldDirect.ttftMs.p50,
       },
       levels: measured,
+      answerCpuMs,
       maxTokensPerSecondUnder5ms: maxRate,
       targetStreams: TARGET_STREAMS,
       targets,
@@ -166,6 +173,26 @@ async function main(): Promise<void> {
   } finally {
     for (const stop of stops.reverse()) await stop().catch(() => {});
   }
+}
+
+/**
+ * The app's CPU time per answer of one token, asked one after another: the work every answer costs
+ * whatever its length (routing, validation, storage, limits, the upstream request), which an answer of
+ * OUTPUT_TOKENS tokens spreads over them.
+ */
+async function cpuPerAnswer(app: { url: string; pid: number }): Promise<number> {
+  const ask = async (index: number) => {
+    const response = await fetch(`${app.url}/api/chat`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: bffBody(`answer-cost-${process.pid}-${index}`, 1),
+    });
+    await response.text();
+  };
+  for (let index = 0; index < 20; index++) await ask(index);
+  const before = groupUsage(app.pid);
+  for (let index = 20; index < 20 + ANSWER_COST_REQUESTS; index++) await ask(index);
+  return (groupUsage(app.pid).cpuMs - before.cpuMs) / ANSWER_COST_REQUESTS;
 }
 
 /** Tokens the simulator has generated so far: what the app relayed, whether or not a client still read it. */
