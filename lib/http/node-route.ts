@@ -37,7 +37,7 @@ export function nodeRoute(handlers: Partial<Record<Method, StreamingHandler>>) {
       }
     }
     if (LiveAnswer.is(result)) streamLiveAnswer(response, result);
-    else await sendResponse(response, result);
+    else await sendResponse(request, response, result);
   };
 }
 
@@ -64,8 +64,14 @@ function writeHead(response: ServerResponse, status: number, headers: Headers): 
   if (cookies.length > 0) response.appendHeader("set-cookie", cookies);
 }
 
-async function sendResponse(response: ServerResponse, result: Response): Promise<void> {
+async function sendResponse(
+  request: IncomingMessage,
+  response: ServerResponse,
+  result: Response,
+): Promise<void> {
   writeHead(response, result.status, result.headers);
+  // A body refused unread (413, 415, 403…) would be parsed as the connection's next request.
+  if (!request.complete) response.setHeader("connection", "close");
   response.end(result.body ? Buffer.from(await result.arrayBuffer()) : undefined);
 }
 

@@ -69,7 +69,7 @@ describe("the streaming routes on Node's own response", () => {
     expect(chunks.at(-1)?.type).toBe("finish");
   });
 
-  it("answers errors as JSON with their status, before any stream starts", async () => {
+  it("answers errors as JSON with their status, before any stream starts, and closes a connection whose body it refused unread", async () => {
     const notJson = await fetch(`${base}/api/chat`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -79,6 +79,12 @@ describe("the streaming routes on Node's own response", () => {
     expect(((await notJson.json()) as { error: { message: string } }).error.message).toMatch(
       /not valid JSON/,
     );
+
+    const oversized = await ask("node-route-big", "x".repeat(1_000_000));
+    expect(oversized.status).toBe(413);
+    expect(((await oversized.json()) as { error: { code: string } }).error.code).toBe("payload_too_large");
+    // The refused body was never read: its connection must not be reused for the next request.
+    expect((await fetch(`${base}/api/chat`)).status).toBe(405);
   });
 
   it("refuses other methods with 405 and says which one to use", async () => {
