@@ -1,3 +1,5 @@
+import { hasBrand } from "./brand";
+
 /** Error codes the API returns; each maps to one HTTP status in lib/http/error-response.ts. */
 export type AppErrorCode =
   | "bad_request"
@@ -35,9 +37,7 @@ export class AppError extends Error {
    * fail a route's `instanceof AppError` and surface as 500s.
    */
   static is(error: unknown): error is AppError {
-    return (
-      typeof error === "object" && error !== null && (error as { [APP_ERROR]?: unknown })[APP_ERROR] === true
-    );
+    return hasBrand(error, APP_ERROR);
   }
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { hasBrand } from "@/lib/brand";
 import type { AnswerFeed } from "@/lib/generation/hub";
 
 /**
@@ -28,10 +29,6 @@ export class LiveAnswer {
   constructor(readonly feed: AnswerFeed) {}
 
   static is(value: unknown): value is LiveAnswer {
-    return (
-      typeof value === "object" &&
-      value !== null &&
-      (value as { [LIVE_ANSWER]?: unknown })[LIVE_ANSWER] === true
-    );
+    return hasBrand(value, LIVE_ANSWER);
   }
 }
