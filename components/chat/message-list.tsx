@@ -10,6 +10,9 @@ import { UserMessage } from "./user-message";
 /** Within this distance of the bottom the list keeps following the stream; scrolling up releases it. */
 const STICK_THRESHOLD_PX = 80;
 
+/** Keys that scroll the list up when it has focus. */
+const READING_UP_KEYS = new Set(["ArrowUp", "PageUp", "Home"]);
+
 interface MessageListProps {
   messages: ChatMessage[];
   status: ChatStatus;
@@ -29,7 +32,7 @@ export function MessageList({
   onShowTiming,
 }: MessageListProps) {
   const { t } = useI18n();
-  const scrollerRef = useRef<HTMLDivElement>(null);
+  const scrollerRef = useRef<HTMLElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const [following, setFollowing] = useState(true);
@@ -81,6 +84,14 @@ export function MessageList({
     content.style.minHeight = "";
   }, [streaming]);
 
+  // A reader who reaches up lets go at once, before the scroll moves: a smooth wheel scroll's first frame
+  // may move less than the threshold, and the next chunk's follow would snap it back.
+  const letGo = () => {
+    followingRef.current = false;
+    setFollowing(false);
+  };
+  const touchY = useRef(0);
+
   const jumpToLatest = () => {
     const scroller = scrollerRef.current;
     if (!scroller) return;
@@ -90,16 +101,34 @@ export function MessageList({
 
   return (
     <div className="relative min-h-0 flex-1">
-      <div
+      <section
         ref={scrollerRef}
+        // A named region: browsers let the keyboard focus and scroll it.
+        aria-label={t.messageListLabel}
+        onWheel={(event) => {
+          if (event.deltaY < 0) letGo();
+        }}
+        onTouchStart={(event) => {
+          touchY.current = event.touches[0]?.clientY ?? 0;
+        }}
+        onTouchMove={(event) => {
+          // A finger moving down drags the text down: the reader is going back up.
+          if ((event.touches[0]?.clientY ?? 0) > touchY.current) letGo();
+        }}
+        onKeyDown={(event) => {
+          // Keys typed in a field inside the list (editing a question) do not scroll it.
+          if (event.target === event.currentTarget && READING_UP_KEYS.has(event.key)) letGo();
+        }}
         onScroll={(event) => {
           const el = event.currentTarget;
           const movedUp = el.scrollTop < lastScrollTop.current;
           lastScrollTop.current = el.scrollTop;
-          // Only a scroll up lets go: the smooth scroll of "jump to latest" starts far from a bottom that
-          // keeps moving away while the answer grows, and must not release what it just resumed.
-          if (latestBottom.current - el.scrollTop - el.clientHeight < STICK_THRESHOLD_PX) setFollowing(true);
-          else if (movedUp) setFollowing(false);
+          const nearBottom = latestBottom.current - el.scrollTop - el.clientHeight < STICK_THRESHOLD_PX;
+          // Reaching the bottom going down follows again. Only a scroll up far from it lets go (a dragged
+          // scroll bar): the list also moves up by itself when the reasoning folds away, and the smooth
+          // scroll of "jump to latest" starts far from a bottom that keeps moving away as the answer grows.
+          if (nearBottom && !movedUp) setFollowing(true);
+          else if (!nearBottom && movedUp) letGo();
         }}
         // A composited scroller: following the stream moves the layer instead of repainting every
         // formula on screen (Chromium paints non-composited scrollers anew on each scroll at 1x pixel ratio).
@@ -132,7 +161,7 @@ export function MessageList({
             {status === "submitted" && messages.at(-1)?.role === "user" && <WaitingForFirstToken />}
           </div>
         </div>
-      </div>
+      </section>
       {!following && (
         <button
           type="button"

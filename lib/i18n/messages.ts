@@ -90,6 +90,7 @@ export const en = {
     interrupted: "Interrupted: the server restarted while this answer was being written",
   },
   jumpToLatest: "Jump to latest",
+  messageListLabel: "Messages",
   settings: {
     button: "Settings",
     title: "Settings",
@@ -313,6 +314,7 @@ export const zh: Messages = {
     interrupted: "已中断：生成这条回答时服务器重启了",
   },
   jumpToLatest: "跳到最新消息",
+  messageListLabel: "消息",
   settings: {
     button: "设置",
     title: "设置",

@@ -162,8 +162,9 @@ test("the list follows the stream at the bottom; scrolling up stops that, and 'j
   await expect.poll(overflow, { timeout: 30_000 }).toBeGreaterThan(200);
   expect(await distanceToBottom()).toBeLessThan(80);
 
+  // Less than the distance within which the list sticks to the bottom: reaching up still lets go at once.
   await scroller.hover();
-  await page.mouse.wheel(0, -400);
+  await page.mouse.wheel(0, -60);
   await expect(page.getByTestId("jump-to-latest")).toBeVisible();
   const readingAt = await scroller.evaluate((element) => element.scrollTop);
   await page.waitForTimeout(300);
@@ -171,6 +172,13 @@ test("the list follows the stream at the bottom; scrolling up stops that, and 'j
 
   await page.getByTestId("jump-to-latest").click();
   await expect.poll(distanceToBottom).toBeLessThan(80);
+  await expect(page.getByTestId("jump-to-latest")).toHaveCount(0);
+
+  // From the keyboard too.
+  await scroller.focus();
+  await page.keyboard.press("PageUp");
+  await expect(page.getByTestId("jump-to-latest")).toBeVisible();
+  await page.getByTestId("jump-to-latest").click();
   await expect(page.getByTestId("jump-to-latest")).toHaveCount(0);
 
   // The room kept below a streaming answer goes once it ends: the list ends with the last message.
