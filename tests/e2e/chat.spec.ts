@@ -195,33 +195,42 @@ test("room kept below a streaming answer never makes the list scrollable before 
 }) => {
   await page.setViewportSize({ width: 800, height: 420 });
   await page.goto("/");
-  // Watched on every frame while the answer streams: is the list scrollable, and do the messages overflow?
-  // The list is looked up each frame: the chat engine replaces the page's first, server-rendered one.
+  // Watched at every size change while the answer streams, as it will be painted: from a resize observer
+  // made after the list's own, so it runs after the list has set the room for that layout. (A read between
+  // two frames could see new text laid out before the list had its turn to adjust.)
+  // The list is looked up once streaming starts: the chat engine replaces the page's first, server-rendered one.
   const watch = page.evaluate(
     () =>
-      new Promise<{ frames: number; scrollableWithRoomOnly: number; overflowed: boolean }>((resolve) => {
-        const seen = { frames: 0, scrollableWithRoomOnly: 0, overflowed: false };
-        let started = false;
-        const check = () => {
-          const content = document.querySelector("[data-testid='chat-messages']");
-          const messages = content?.firstElementChild as HTMLElement | null | undefined;
-          const scroller = content?.parentElement;
-          if (document.querySelector("[data-testid='stop']") && messages && scroller) {
-            started = true;
-            seen.frames++;
-            if (messages.offsetHeight > scroller.clientHeight) seen.overflowed = true;
-            else if (scroller.scrollHeight > scroller.clientHeight) seen.scrollableWithRoomOnly++;
-          } else if (started) return resolve(seen);
-          requestAnimationFrame(afterFrame);
+      new Promise<{ sizeChanges: number; scrollableWithRoomOnly: number; overflowed: boolean }>((resolve) => {
+        const seen = { sizeChanges: 0, scrollableWithRoomOnly: 0, overflowed: false };
+        let observer: ResizeObserver | undefined;
+        const waitForEnd = () => {
+          const streaming = document.querySelector("[data-testid='stop']");
+          if (streaming && !observer) {
+            const content = document.querySelector("[data-testid='chat-messages']");
+            const messages = content?.firstElementChild as HTMLElement | null | undefined;
+            const scroller = content?.parentElement;
+            if (messages && scroller) {
+              observer = new ResizeObserver(() => {
+                seen.sizeChanges++;
+                if (messages.offsetHeight > scroller.clientHeight) seen.overflowed = true;
+                else if (scroller.scrollHeight > scroller.clientHeight) seen.scrollableWithRoomOnly++;
+              });
+              observer.observe(messages);
+              observer.observe(scroller);
+            }
+          } else if (!streaming && observer) {
+            observer.disconnect();
+            return resolve(seen);
+          }
+          requestAnimationFrame(waitForEnd);
         };
-        // Read once each frame is done (its resize observers have run), as the reader sees it.
-        const afterFrame = () => setTimeout(check, 0);
-        requestAnimationFrame(afterFrame);
+        requestAnimationFrame(waitForEnd);
       }),
   );
   await ask(page, "Explain why the sky is blue, in detail.");
   const seen = await watch;
-  expect(seen.frames).toBeGreaterThan(10);
+  expect(seen.sizeChanges).toBeGreaterThan(10);
   // The answer grows past the view, so room was kept at some point; never before the text needed a scroll.
   expect(seen.overflowed).toBe(true);
   expect(seen.scrollableWithRoomOnly).toBe(0);
