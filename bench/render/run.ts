@@ -4,6 +4,8 @@
  *   npm run bench:render            (add -- --build to rebuild the app first)
  * Writes bench/results/render.json and render.md; exits 1 if a target is missed.
  *   npm run bench:render -- --profile   profiles the chat page only (see profile.ts); writes no results
+ *   npm run bench:render -- --quick     streams once into the chat page, without the frame probe, and
+ *                                       prints its figures; writes no results (for trying a change)
  */
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -34,6 +36,7 @@ const TOKENS_PER_SECOND = 150;
 const SETTLE_MS = 1_000;
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const PROFILE = process.argv.includes("--profile");
+const QUICK = process.argv.includes("--quick");
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -152,7 +155,7 @@ async function main(): Promise<void> {
   const loadAtStart = loadavg()[0] ?? 0;
   try {
     // A profile shows what the page costs in use: without the frame probe's rendering of every frame.
-    if (PROFILE) {
+    if (PROFILE || QUICK) {
       console.log(`Streaming ${plan.tokens.length} tokens at ${TOKENS_PER_SECOND}/s into the chat page…`);
       console.log((await measureChatPage(browser, app.url, sim, plan, false)).metrics);
       return;
