@@ -3,12 +3,13 @@
  * the production build (run `next build` first). A React page's first load comes from the build's
  * manifests; a route handler's page (the share page) is rendered, and its scripts counted.
  *   npm run check:budgets
- * Writes bench/results/budgets.json; exits 1 if a budget is exceeded or a route or file is missing.
+ * Writes bench/results/budgets.json and regenerates BENCHMARKS.md; exits 1 if a budget is exceeded or a route or file is missing.
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { writeBenchmarksTable } from "../benchmarks-table";
 import { FILE_BUDGETS, PAGE_BUDGETS, type PageBudget } from "./budgets";
 import { firstLoadFiles, gzipBytes, htmlScripts, isRouteHandler, type SizedFile } from "./first-load";
 
@@ -83,6 +84,7 @@ writeFileSync(
   join(RESULTS, "budgets.json"),
   `${JSON.stringify({ date: new Date().toISOString(), command: "npm run check:budgets", cpus: cpus().length, loadAverage: loadavg(), pages, files }, null, 2)}\n`,
 );
+writeBenchmarksTable(RESULTS);
 console.table(
   [...pages, ...files].map(({ name, measured, maxKb, kb: size, status }) => ({
     budget: name,

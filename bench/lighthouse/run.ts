@@ -6,7 +6,7 @@
  *   npm run bench:lighthouse        (add -- --build to rebuild the app first, -- --runs N for N runs)
  * The same audits run on a floor page (bench/lighthouse/floor: Next.js and React with one control), so
  * the app's scores can be read against what the framework alone scores on this machine.
- * Writes bench/results/lighthouse.json; exits 1 if a score of the app is under its target.
+ * Writes bench/results/lighthouse.json and regenerates BENCHMARKS.md; exits 1 if a score of the app is under its target.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
@@ -17,6 +17,7 @@ import lighthouse, { type Result } from "lighthouse";
 import { computeMedianRun } from "lighthouse/core/lib/median-run.js";
 import { startSimServer } from "../../lib/vllm-sim";
 import { chromiumLaunchOptions } from "../../tests/e2e/chromium";
+import { writeBenchmarksTable } from "../benchmarks-table";
 import { ensureProductionBuild, freePort, startApp } from "../render/processes";
 import { startFloorApp } from "./floor-app";
 import { createShare } from "./share";
@@ -140,6 +141,7 @@ async function main(): Promise<void> {
       join(dir, "lighthouse.json"),
       `${JSON.stringify({ date: new Date().toISOString(), command: "npm run bench:lighthouse", lighthouse: "12", runsPerPage: RUNS, browser: `Chromium ${browser.version()}`, loadAverage, cpus: cpus().length, minScore: MIN_SCORE, pages, floor: floorPage }, null, 2)}\n`,
     );
+    writeBenchmarksTable(dir);
     console.table(
       [...pages, floorPage].map((page) => ({
         page: page.name,

@@ -4,8 +4,8 @@
  * has ended), then thousands of short answers one after another (a few at a time).
  *   npm run test:load              500 concurrent streams for 60 s, then a soak of 5,000 answers
  *   npm run test:load -- --short   100 streams for 15 s and 1,000 answers (what `npm test` runs)
- * Needs a production build (`next build`). Writes bench/results/load.json and load.md (the full run) or
- * reports/load.json (--short); exits 1 if a target is missed.
+ * Needs a production build (`next build`). Writes bench/results/load.json and regenerates BENCHMARKS.md
+ * (the full run) or reports/load.json (--short); exits 1 if a target is missed.
  */
 import { spawn } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import { REPLAY_AFTER_END_MS } from "../../lib/generation/hub";
 import { startAppServer } from "../../tests/e2e/app-server";
 import { closedPort } from "../../tests/support/ports";
+import { writeBenchmarksTable } from "../benchmarks-table";
 import { liveHeapMiB } from "./heap";
 import { streamTurn, type TurnResult } from "./turn";
 
@@ -310,6 +311,7 @@ function writeResults(results: LoadResults): void {
   const dir = results.short ? `${ROOT}reports` : `${ROOT}bench/results`;
   mkdirSync(dir, { recursive: true });
   writeFileSync(`${dir}/load.json`, `${JSON.stringify(results, null, 2)}\n`);
+  if (!results.short) writeBenchmarksTable(dir);
 }
 
 await main();

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { writeBenchmarksTable } from "../benchmarks-table";
 import type { TwoPassMetrics } from "./measure";
 
 /** What the final page showed, so a fast run that rendered nothing cannot pass. */
@@ -139,6 +140,7 @@ export function writeReport(dir: string, report: RenderReport): void {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "render.json"), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(join(dir, "render.md"), markdownFor(report));
+  writeBenchmarksTable(dir);
 }
 
 function markdownFor(report: RenderReport): string {

@@ -2,7 +2,8 @@
  * Render benchmark: streams a long R1 reply into the real chat page and into a naive baseline, in
  * Chromium, and compares long tasks, frame intervals and main-thread time per token.
  *   npm run bench:render            (add -- --build to rebuild the app first)
- * Writes bench/results/render.json and render.md; exits 1 if a target is missed.
+ * Writes bench/results/render.json and render.md and regenerates BENCHMARKS.md; exits 1 if a target is
+ * missed.
  *   npm run bench:render -- --profile   profiles the chat page only (see profile.ts); writes no results
  *   npm run bench:render -- --quick     streams once into the chat page, without the frame probe, and
  *                                       prints its figures; writes no results (for trying a change)
