@@ -100,7 +100,7 @@ test("the chat stream is never compressed or buffered", async ({ request }) => {
   const response = await request.post("/api/chat", {
     headers: { "accept-encoding": "gzip, deflate, br", "content-type": "application/json" },
     data: {
-      id: "compression-check",
+      id: `compression-check-${crypto.randomUUID()}`,
       trigger: "submit-message",
       message: { id: "u1", role: "user", parts: [{ type: "text", text: "Hi" }] },
     },
@@ -116,10 +116,12 @@ test("a conversation id another browser already took is refused with 409, not a 
   playwright,
   baseURL,
 }) => {
+  // Its own id each run, so the test holds when repeated against the same server.
+  const conversationId = `taken-by-another-owner-${crypto.randomUUID()}`;
   const send = (context: Awaited<ReturnType<typeof playwright.request.newContext>>) =>
     context.post("/api/chat", {
       data: {
-        id: "taken-by-another-owner",
+        id: conversationId,
         trigger: "submit-message",
         message: { id: crypto.randomUUID(), role: "user", parts: [{ type: "text", text: "Hi" }] },
       },
