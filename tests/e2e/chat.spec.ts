@@ -102,7 +102,7 @@ test("the chat stream is never compressed or buffered", async ({ request }) => {
     data: {
       id: `compression-check-${crypto.randomUUID()}`,
       trigger: "submit-message",
-      message: { id: "u1", role: "user", parts: [{ type: "text", text: "Hi" }] },
+      message: { id: crypto.randomUUID(), role: "user", parts: [{ type: "text", text: "Hi" }] },
     },
   });
   expect(response.status()).toBe(200);
