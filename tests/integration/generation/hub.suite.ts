@@ -1,7 +1,7 @@
 import type { UIMessageChunk } from "ai";
 import { describe, expect, it } from "vitest";
 import type { AnswerFeed, ChunkSource, GenerationHub } from "@/lib/generation/hub";
-import { feedStream, joinDeltas, readUiChunks } from "@/tests/support/ui-stream";
+import { feedStream, joinDeltas, readUiChunks, type UiChunk } from "@/tests/support/ui-stream";
 
 /** A chunk source the test feeds by hand, like an upstream that produces tokens over time. */
 export function manualSource() {
@@ -24,10 +24,15 @@ export function manualSource() {
   };
 }
 
+/** The chunks a viewer's feed carries, read to its end. */
+export async function readFeedChunks(feed: AnswerFeed | null): Promise<UiChunk[]> {
+  if (!feed) throw new Error("no generation to follow");
+  return readUiChunks(new Response(feedStream(feed)));
+}
+
 /** The answer text a viewer's feed carries, read to its end. */
 export async function readAll(feed: AnswerFeed | null): Promise<string> {
-  if (!feed) throw new Error("no generation to follow");
-  return joinDeltas(await readUiChunks(new Response(feedStream(feed))), "text-delta");
+  return joinDeltas(await readFeedChunks(feed), "text-delta");
 }
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 30));

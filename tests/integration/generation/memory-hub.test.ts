@@ -1,9 +1,8 @@
 import type { UIMessageChunk } from "ai";
 import { afterAll, describe, expect, it } from "vitest";
-import type { AnswerFeed, ChunkSource } from "@/lib/generation/hub";
+import type { ChunkSource } from "@/lib/generation/hub";
 import { MemoryGenerationHub } from "@/lib/generation/memory-hub";
-import { feedStream, readUiChunks } from "@/tests/support/ui-stream";
-import { defineHubSuite, manualSource } from "./hub.suite";
+import { defineHubSuite, manualSource, readFeedChunks } from "./hub.suite";
 
 const hub = new MemoryGenerationHub();
 afterAll(() => hub.close());
@@ -11,10 +10,6 @@ afterAll(() => hub.close());
 defineHubSuite("memory generation hub (one instance)", () => ({ runner: hub, viewer: hub }));
 
 describe("memory generation hub, after an answer ends", () => {
-  const chunksOf = async (feed: AnswerFeed | null) => {
-    if (!feed) throw new Error("no generation to follow");
-    return readUiChunks(new Response(feedStream(feed)));
-  };
   const answer: UIMessageChunk[] = [
     { type: "start", messageId: "m" },
     { type: "reasoning-start", id: "r" },
@@ -32,7 +27,7 @@ describe("memory generation hub, after an answer ends", () => {
   it("replays a finished answer with its deltas joined, once no viewer is still reading", async () => {
     const own = new MemoryGenerationHub();
     await own.run("joined", source(), new AbortController());
-    expect(await chunksOf(await own.subscribe("joined"))).toEqual([
+    expect(await readFeedChunks(await own.subscribe("joined"))).toEqual([
       answer[0],
       answer[1],
       { type: "reasoning-delta", id: "r", delta: "Let me think" },
@@ -48,7 +43,7 @@ describe("memory generation hub, after an answer ends", () => {
   it("gives a viewer that followed the answer live every chunk as it came", async () => {
     const own = new MemoryGenerationHub();
     const done = own.run("live", source(), new AbortController());
-    const live = chunksOf(await own.subscribe("live"));
+    const live = readFeedChunks(await own.subscribe("live"));
     await done;
     expect(await live).toEqual(answer);
     await own.close();
