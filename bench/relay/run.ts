@@ -126,10 +126,10 @@ async function main(): Promise<void> {
         pipe: pipeResult,
         bff,
         added: { bff: added(bff, direct), pipe: added(pipeResult, direct) },
-        bffCpuUsPerToken: ((after.cpuMs - before.cpuMs) * 1000) / Math.max(1, relayedTokens),
-        bffSysUsPerToken: ((after.sysMs - before.sysMs) * 1000) / Math.max(1, relayedTokens),
-        pipeCpuUsPerToken: ((pipeAfter.cpuMs - pipeBefore.cpuMs) * 1000) / Math.max(1, pipeTokens),
-        pipeSysUsPerToken: ((pipeAfter.sysMs - pipeBefore.sysMs) * 1000) / Math.max(1, pipeTokens),
+        bffCpuUsPerToken: usPerToken(after.cpuMs - before.cpuMs, relayedTokens),
+        bffSysUsPerToken: usPerToken(after.sysMs - before.sysMs, relayedTokens),
+        pipeCpuUsPerToken: usPerToken(pipeAfter.cpuMs - pipeBefore.cpuMs, pipeTokens),
+        pipeSysUsPerToken: usPerToken(pipeAfter.sysMs - pipeBefore.sysMs, pipeTokens),
         bffRssKbPerStream: Math.max(0, peakRss - before.rssBytes) / 1024 / streams,
       };
       measured.push(level);
@@ -193,6 +193,11 @@ async function cpuPerAnswer(app: { url: string; pid: number }): Promise<number> 
   const before = groupUsage(app.pid);
   for (let index = 20; index < 20 + ANSWER_COST_REQUESTS; index++) await ask(index);
   return (groupUsage(app.pid).cpuMs - before.cpuMs) / ANSWER_COST_REQUESTS;
+}
+
+/** Microseconds per token of `cpuMs` spent relaying `tokens` tokens. */
+function usPerToken(cpuMs: number, tokens: number): number {
+  return (cpuMs * 1000) / Math.max(1, tokens);
 }
 
 /** Tokens the simulator has generated so far: what the app relayed, whether or not a client still read it. */
