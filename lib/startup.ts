@@ -1,7 +1,7 @@
 import "server-only";
 import { type AppConfig, ConfigError, getConfig } from "@/lib/config";
 import { getChatStore } from "@/lib/db";
-import { getGenerationHub, markAbandonedAnswers } from "@/lib/generation";
+import { getGenerationHub, watchAbandonedAnswers } from "@/lib/generation";
 import { servedModel } from "@/lib/upstream/served-model";
 import { resolveUpstream, type Upstream } from "@/lib/upstream/upstream";
 
@@ -14,7 +14,7 @@ export async function startServer(): Promise<void> {
   try {
     const config = getConfig();
     const store = await getChatStore();
-    const marking = getGenerationHub(config).then((hub) => markAbandonedAnswers(store, hub));
+    const marking = getGenerationHub(config).then((hub) => watchAbandonedAnswers(store, hub));
     if (config.REDIS_URL) {
       // Redis may be unreachable for now: the rest of the app does not wait for it.
       marking.catch((error: unknown) => console.error("[r1-chat] could not mark abandoned answers", error));

@@ -115,10 +115,11 @@ export interface ChatStore {
   /** Clears the share's content for good; the token stays recorded so it is never live again. */
   revokeShare(ownerId: string, token: string): Promise<boolean>;
   /**
-   * At start-up: answers left 'streaming' by a crashed process become 'interrupted', except in the
-   * conversations listed (another instance is still generating their answers). Returns how many.
+   * Answers left 'streaming' by a crashed process become 'interrupted', except in the conversations listed
+   * (an instance is still generating their answers) and, with `writtenBefore`, answers written since then
+   * (one may be stored a moment before its generation is listed). Returns how many.
    */
-  markStreamingInterrupted(exceptConversations?: readonly string[]): Promise<number>;
+  markStreamingInterrupted(exceptConversations?: readonly string[], writtenBefore?: Date): Promise<number>;
   /** Which database this is, and a round trip to it (throws when it cannot be reached): for /api/health. */
   readonly kind: "sqlite" | "postgres";
   ping(): Promise<void>;

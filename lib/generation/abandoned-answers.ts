@@ -3,26 +3,32 @@ import type { ChatStore } from "@/lib/db";
 import type { GenerationHub } from "./hub";
 import { RedisGenerationHub } from "./redis-hub";
 
-/** Room for Redis's expiry to catch up after the TTL has passed. */
-const EXPIRY_SLACK_MS = 1_000;
-
 /**
- * At start-up, answers left 'streaming' by a process that died become 'interrupted'. Alone, every such
- * answer died with the previous run of this process. With Redis, other instances may still be writing
- * theirs: an answer counts as abandoned only when no instance keeps its generation's heartbeat fresh. The
- * previous run of this instance may have left heartbeats that have not expired yet, so the check runs
- * again once they have.
+ * Answers left 'streaming' by a process that died become 'interrupted'. Alone, every such answer died with
+ * the previous run of this process, so one sweep at start-up finds them all. With Redis, any instance may
+ * die at any time and never come back: an answer counts as abandoned once no instance keeps its
+ * generation's heartbeat fresh, and every instance sweeps once per heartbeat TTL for the answers of
+ * instances that died since. Resolves after the first sweep; the returned function stops the sweeps.
  */
-export async function markAbandonedAnswers(store: ChatStore, hub: GenerationHub): Promise<void> {
+export async function watchAbandonedAnswers(store: ChatStore, hub: GenerationHub): Promise<() => void> {
   if (!(hub instanceof RedisGenerationHub)) {
     report(await store.markStreamingInterrupted());
-    return;
+    return () => {};
   }
-  const sweep = async () => report(await store.markStreamingInterrupted(await hub.runningKeys()));
+  const sweep = async () => {
+    // An answer is stored a moment before its generation's heartbeat is set: one written within the last
+    // TTL is left for the next sweep, which sees the heartbeat if the answer is alive.
+    const writtenBefore = new Date(Date.now() - hub.runningTtlMs);
+    report(await store.markStreamingInterrupted(await hub.runningKeys(), writtenBefore));
+  };
+  // The first sweep also catches what a previous run of this instance left: its heartbeats lapse within a
+  // TTL, so the next sweep sees them gone.
   await sweep();
-  setTimeout(() => {
+  const timer = setInterval(() => {
     sweep().catch((error: unknown) => console.error("[r1-chat] could not mark abandoned answers", error));
-  }, hub.runningTtlMs + EXPIRY_SLACK_MS).unref();
+  }, hub.runningTtlMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 function report(interrupted: number): void {

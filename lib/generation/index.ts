@@ -4,7 +4,7 @@ import type { GenerationHub } from "./hub";
 import { MemoryGenerationHub } from "./memory-hub";
 import { RedisGenerationHub } from "./redis-hub";
 
-export { markAbandonedAnswers } from "./abandoned-answers";
+export { watchAbandonedAnswers } from "./abandoned-answers";
 export type { GenerationHub } from "./hub";
 
 const KEY = Symbol.for("r1-chat.generation-hub");

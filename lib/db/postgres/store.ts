@@ -282,11 +282,15 @@ class PostgresChatStore implements ChatStore {
     return (result.rowCount ?? 0) > 0;
   }
 
-  async markStreamingInterrupted(exceptConversations: readonly string[] = []): Promise<number> {
+  async markStreamingInterrupted(
+    exceptConversations: readonly string[] = [],
+    writtenBefore?: Date,
+  ): Promise<number> {
     const result = await this.pool.query(
       `UPDATE messages SET state = 'interrupted', updated_at = $1
-       WHERE state = 'streaming' AND NOT (conversation_id = ANY($2::text[]))`,
-      [nextTimestamp(), exceptConversations],
+       WHERE state = 'streaming' AND NOT (conversation_id = ANY($2::text[]))
+         AND ($3::timestamptz IS NULL OR updated_at < $3)`,
+      [nextTimestamp(), exceptConversations, writtenBefore?.toISOString() ?? null],
     );
     return result.rowCount ?? 0;
   }

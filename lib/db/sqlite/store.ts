@@ -125,8 +125,9 @@ function prepareStatements(db: Database.Database) {
        WHERE conversation_id = @conversationId AND owner_id = @ownerId AND revoked_at IS NULL`,
     ),
     markStreamingInterrupted: db.prepare(
-      `UPDATE messages SET state = 'interrupted', updated_at = ?
-       WHERE state = 'streaming' AND conversation_id NOT IN (SELECT value FROM json_each(?))`,
+      `UPDATE messages SET state = 'interrupted', updated_at = @now
+       WHERE state = 'streaming' AND conversation_id NOT IN (SELECT value FROM json_each(@except))
+         AND (@writtenBefore IS NULL OR updated_at < @writtenBefore)`,
     ),
   };
 }
@@ -300,9 +301,15 @@ class SqliteChatStore implements ChatStore {
     return this.statements.revokeShare.run({ token, ownerId, now: nextTimestamp() }).changes > 0;
   }
 
-  async markStreamingInterrupted(exceptConversations: readonly string[] = []): Promise<number> {
-    return this.statements.markStreamingInterrupted.run(nextTimestamp(), JSON.stringify(exceptConversations))
-      .changes;
+  async markStreamingInterrupted(
+    exceptConversations: readonly string[] = [],
+    writtenBefore?: Date,
+  ): Promise<number> {
+    return this.statements.markStreamingInterrupted.run({
+      now: nextTimestamp(),
+      except: JSON.stringify(exceptConversations),
+      writtenBefore: writtenBefore?.toISOString() ?? null,
+    }).changes;
   }
 
   readonly kind = "sqlite";

@@ -473,6 +473,21 @@ export function defineChatStoreSuite(newDatabase: NewDatabase): void {
       expect(await lastState(live.id)).toBe("streaming");
     });
 
+    it("leaves answers written since the cut-off streaming", async () => {
+      await store.markStreamingInterrupted();
+      const ownerId = owner();
+      const dead = await conversationWith(ownerId, userMessage("a"), answer({ state: "streaming" }));
+      const written = (await store.getConversation(ownerId, dead.id))?.messages.at(-1)?.createdAt ?? "";
+      const cutOff = new Date(Date.parse(written) + 1);
+      const justStarted = await conversationWith(ownerId, userMessage("b"), answer({ state: "streaming" }));
+
+      expect(await store.markStreamingInterrupted([], cutOff)).toBe(1);
+      const lastState = async (conversationId: string) =>
+        (await store.getConversation(ownerId, conversationId))?.messages.at(-1)?.state;
+      expect(await lastState(dead.id)).toBe("interrupted");
+      expect(await lastState(justStarted.id)).toBe("streaming");
+    });
+
     it("opens an already migrated database again, keeping its data", async () => {
       const ownerId = owner();
       const conversation = await conversationWith(ownerId, userMessage("still here?"));

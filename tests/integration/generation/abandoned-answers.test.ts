@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ChatStore, createSqliteStore } from "@/lib/db";
-import { markAbandonedAnswers } from "@/lib/generation";
+import { watchAbandonedAnswers } from "@/lib/generation";
 import { MemoryGenerationHub } from "@/lib/generation/memory-hub";
 import { RedisGenerationHub } from "@/lib/generation/redis-hub";
 import { startRedis, type ThrowawayRedis } from "@/tests/support/redis";
@@ -42,21 +42,20 @@ async function streamingAnswer(): Promise<string> {
 const answerState = async (conversationId: string) =>
   (await store.getConversation(ownerId, conversationId))?.messages.at(-1)?.state;
 
-describe("marking abandoned answers at start-up", () => {
-  it("alone, marks every answer left streaming", async () => {
+describe("marking abandoned answers", () => {
+  it("alone, marks every answer left streaming at start-up", async () => {
     const left = await streamingAnswer();
-    await markAbandonedAnswers(store, new MemoryGenerationHub());
+    const stop = await watchAbandonedAnswers(store, new MemoryGenerationHub());
+    stop();
     expect(await answerState(left)).toBe("interrupted");
   });
 
-  it("with Redis, spares answers an instance is generating, and catches a crashed one's once its heartbeat lapses", async () => {
-    const [live, crashed, longGone] = [
-      await streamingAnswer(),
-      await streamingAnswer(),
-      await streamingAnswer(),
-    ];
+  it("with Redis, spares the answers instances are generating, and catches an instance's once it crashes, however long after start-up", async () => {
+    const longGone = await streamingAnswer();
+    await sleep(runningTtlMs + 100);
+    const [live, crashed] = [await streamingAnswer(), await streamingAnswer()];
     const connect = () => RedisGenerationHub.connect(redis.url, { runningTtlMs });
-    const [running, crashing, restarted] = await Promise.all([connect(), connect(), connect()]);
+    const [running, crashing] = await Promise.all([connect(), connect()]);
     const liveSource = manualSource();
     const liveRun = running.run(live, liveSource.produce, new AbortController());
     const crashedSource = manualSource();
@@ -64,20 +63,26 @@ describe("marking abandoned answers at start-up", () => {
       .run(crashed, crashedSource.produce, new AbortController())
       .catch(() => "lost");
     await sleep(50);
-    await crashing.close();
+    // Stored the moment before its generation starts: no heartbeat yet.
+    const starting = await streamingAnswer();
 
-    await markAbandonedAnswers(store, restarted);
+    const stop = await watchAbandonedAnswers(store, running);
     expect(await answerState(longGone)).toBe("interrupted");
+    expect(await answerState(starting)).toBe("streaming");
     expect(await answerState(crashed)).toBe("streaming");
     expect(await answerState(live)).toBe("streaming");
 
-    await sleep(runningTtlMs + 1_500);
-    expect(await answerState(crashed)).toBe("interrupted");
+    // Well after start-up, an instance crashes and never comes back: the one still running notices.
+    await sleep(4 * runningTtlMs);
+    expect(await answerState(crashed)).toBe("streaming");
+    await crashing.close();
+    await expect.poll(() => answerState(crashed), { timeout: 10 * runningTtlMs }).toBe("interrupted");
     expect(await answerState(live)).toBe("streaming");
 
+    stop();
     liveSource.end();
     crashedSource.end();
     await Promise.all([liveRun, crashedRun]);
-    await Promise.all([running.close(), restarted.close()]);
+    await running.close();
   });
 });
