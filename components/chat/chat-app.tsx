@@ -25,6 +25,8 @@ export interface ChatAppProps {
   conversationId: string;
   upstream: UpstreamSummary;
   conversation: LoadedConversation | null;
+  /** The title the conversation list shows: it follows renames, and names a chat started on this page. */
+  listedTitle?: string;
   onOpenSidebar: () => void;
   onNewChat: () => void;
   onConversationStarted: (id: string) => void;

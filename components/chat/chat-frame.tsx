@@ -78,7 +78,7 @@ export function ChatFrame({ view, messages, status, actions, onStop, children }:
   return (
     <div className="flex h-dvh min-w-0 flex-1 flex-col">
       <ChatHeader
-        title={embedded?.title ?? conversation?.title ?? t.app.name}
+        title={embedded?.title ?? view.listedTitle ?? conversation?.title ?? t.app.name}
         conversationId={view.conversationId}
         canShare={Boolean(conversation) || messages.length > 0}
         requestHeaders={embedded?.requestHeaders}

@@ -46,8 +46,8 @@ export const ChatHeader = memo(function ChatHeader({
 }: ChatHeaderProps) {
   const { t } = useI18n();
   return (
-    <header className="flex items-center justify-between gap-3 border-zinc-200 border-b px-4 py-2 dark:border-zinc-800">
-      <div className="flex min-w-0 items-center gap-2">
+    <header className="flex items-center justify-between gap-2 border-zinc-200 border-b px-2 py-2 sm:gap-3 sm:px-4 dark:border-zinc-800">
+      <div className="flex min-w-0 items-center gap-1 sm:gap-2">
         <button
           type="button"
           hidden={!onOpenSidebar}
@@ -58,9 +58,11 @@ export const ChatHeader = memo(function ChatHeader({
         >
           ☰
         </button>
-        <h1 className="truncate font-semibold text-base">{title}</h1>
+        <h1 data-testid="chat-title" className="truncate font-semibold text-base">
+          {title}
+        </h1>
       </div>
-      <div className="flex min-w-0 items-center gap-2">
+      <div className="flex shrink-0 items-center gap-0.5 sm:gap-2">
         {canShare && (
           <ShareButton
             conversationId={conversationId}

@@ -47,6 +47,8 @@ export function ChatShell({
     return () => window.removeEventListener("popstate", onHistory);
   }, []);
 
+  const shownId = newChatId ?? conversationId;
+
   const refreshConversations = useCallback(async () => {
     const response = await fetch("/api/conversations", { cache: "no-store" });
     if (response.ok)
@@ -69,10 +71,11 @@ export function ChatShell({
         onChanged={refreshConversations}
       />
       <ChatApp
-        key={newChatId ?? conversationId}
-        conversationId={newChatId ?? conversationId}
+        key={shownId}
+        conversationId={shownId}
         upstream={upstream}
         conversation={newChatId ? null : conversation}
+        listedTitle={conversations.find((listed) => listed.id === shownId)?.title}
         onNewChat={startNewChat}
         onOpenSidebar={() => setDrawerOpen(true)}
         onConversationStarted={(id) => {

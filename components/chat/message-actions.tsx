@@ -1,6 +1,7 @@
 "use client";
 
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { StopwatchIcon } from "@/components/latency/stopwatch-icon";
 import { extractFinalBoxed } from "@/lib/markdown/extract-final-boxed";
 import { ActionButton } from "./action-button";
 import { CopyButton } from "./copy-button";
@@ -29,7 +30,10 @@ export function MessageActions({ answer, canRegenerate, onRegenerate, onShowTimi
       )}
       {onShowTiming && (
         <ActionButton data-testid="show-timing" onClick={onShowTiming}>
-          ⏱ {t.latency.showFor}
+          <span className="inline-flex items-center gap-1">
+            <StopwatchIcon className="h-3.5 w-3.5" />
+            {t.latency.showFor}
+          </span>
         </ActionButton>
       )}
     </>

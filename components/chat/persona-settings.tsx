@@ -14,7 +14,7 @@ export function PersonaSettings({ persona, onChange }: PersonaSettingsProps) {
   const fieldId = useId();
   return (
     <details className="relative text-sm" data-testid="persona-settings">
-      <summary className="cursor-pointer select-none rounded-md px-2 py-1 text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800">
+      <summary className="cursor-pointer select-none whitespace-nowrap rounded-md max-sm:list-none px-2 py-1 text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800">
         {persona.trim() ? (
           <>
             <span className="sr-only">{t.persona.buttonWhenSet}</span>
@@ -24,7 +24,8 @@ export function PersonaSettings({ persona, onChange }: PersonaSettingsProps) {
           t.persona.button
         )}
       </summary>
-      <div className="absolute right-0 z-10 mt-1 w-80 rounded-xl border border-zinc-200 bg-white p-3 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
+      {/* On a phone the panel spans the screen under the header: hung from the button it would run off it. */}
+      <div className="fixed inset-x-2 top-14 z-10 rounded-xl border sm:absolute sm:inset-x-auto sm:top-auto sm:right-0 sm:mt-1 sm:w-80 border-zinc-200 bg-white p-3 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
         <label htmlFor={fieldId} className="font-medium">
           {t.persona.fieldLabel}
         </label>

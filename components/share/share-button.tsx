@@ -25,7 +25,7 @@ export function ShareButton({ conversationId, title, disabled = false, requestHe
         disabled={disabled}
         onClick={() => setOpen(true)}
         aria-label={t.share.shareConversation(title)}
-        className="rounded-md px-2 py-1 text-sm text-zinc-600 hover:bg-zinc-100 disabled:opacity-40 dark:text-zinc-400 dark:hover:bg-zinc-800"
+        className="whitespace-nowrap rounded-md px-2 py-1 text-sm text-zinc-600 hover:bg-zinc-100 disabled:opacity-40 dark:text-zinc-400 dark:hover:bg-zinc-800"
       >
         {t.share.button}
       </button>

@@ -52,6 +52,7 @@ export const en = {
   },
   modelBadge: {
     simulated: "Simulated model",
+    simulatedShort: "Sim",
     simulatedTooltip: "No VLLM_BASE_URL is set: answers come from the built-in vLLM simulator",
     unavailable: "model unavailable",
   },
@@ -276,6 +277,7 @@ export const zh: Messages = {
   },
   modelBadge: {
     simulated: "模拟模型",
+    simulatedShort: "模拟",
     simulatedTooltip: "未设置 VLLM_BASE_URL：回答来自内置的 vLLM 模拟器",
     unavailable: "模型不可用",
   },

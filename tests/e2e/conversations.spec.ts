@@ -23,6 +23,7 @@ test("a conversation gets its own address, a title from the question, and surviv
   await expect(page).toHaveURL(/\/c\/[\w-]+$/);
   await waitForAnswerToFinish(page);
   await expect(page.getByTestId("conversation-item").first()).toHaveText(/What is 12 \+ 30\?/);
+  await expect(page.getByTestId("chat-title")).toHaveText("What is 12 + 30?");
 
   await page.reload();
   await expect(page.getByTestId("message-user")).toHaveText("What is 12 + 30?");
@@ -122,6 +123,7 @@ test("the sidebar renames and deletes conversations; the shortcut opens a new ch
   await page.getByTestId("rename-input").fill("Primes");
   await page.getByTestId("rename-input").press("Enter");
   await expect(page.getByTestId("conversation-item").filter({ hasText: "Primes" })).toHaveCount(1);
+  await expect(page.getByTestId("chat-title")).toHaveText("Primes");
 
   await page.keyboard.press("Control+Shift+O");
   await expect(page).toHaveURL(/\/$/);
@@ -142,4 +144,36 @@ test("on a phone the conversation list is a drawer", async ({ page }) => {
   await expect(page.getByTestId("sidebar")).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(page.getByTestId("sidebar")).toBeHidden();
+});
+
+test("on a phone the header's controls fit side by side, and the persona panel stays on screen", async ({
+  page,
+}) => {
+  const width = 360;
+  await page.setViewportSize({ width, height: 740 });
+  await page.goto("/");
+  await ask(page, "Name a prime number");
+  await waitForAnswerToFinish(page);
+
+  const controls = ["share-button", "persona-settings", "model-badge", "latency-toggle", "settings-button"];
+  const boxes = [];
+  for (const testId of controls) {
+    const box = await page.getByTestId(testId).boundingBox();
+    if (!box) throw new Error(`${testId} is not shown`);
+    boxes.push(box);
+  }
+  for (const [index, box] of boxes.entries()) {
+    expect(box.height, `${controls[index]} is on one line`).toBeLessThan(40);
+    const next = boxes[index + 1];
+    if (next)
+      expect(next.x, `${controls[index + 1]} starts after ${controls[index]}`).toBeGreaterThanOrEqual(
+        box.x + box.width,
+      );
+  }
+  expect((boxes.at(-1)?.x ?? 0) + (boxes.at(-1)?.width ?? 0)).toBeLessThanOrEqual(width);
+
+  await page.getByTestId("persona-settings").locator("summary").click();
+  const panel = await page.getByTestId("persona-input").boundingBox();
+  expect(panel?.x).toBeGreaterThanOrEqual(0);
+  expect((panel?.x ?? 0) + (panel?.width ?? 0)).toBeLessThanOrEqual(width);
 });
