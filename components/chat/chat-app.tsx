@@ -29,7 +29,8 @@ export interface ChatAppProps {
   listedTitle?: string;
   onOpenSidebar: () => void;
   onNewChat: () => void;
-  onConversationStarted: (id: string) => void;
+  /** The first question of a new chat was sent; `title` is the one the server gives the conversation. */
+  onConversationStarted: (id: string, title: string) => void;
   onTurnFinished: () => void;
   embedded?: EmbeddedChat;
 }

@@ -6,6 +6,7 @@ import { useCallback, useMemo, useRef, useState } from "react";
 import { LatencyOverlay } from "@/components/latency/latency-overlay";
 import { useSettings } from "@/components/settings/settings-provider";
 import type { ChatMessage } from "@/lib/chat/chat-message";
+import { conversationTitle } from "@/lib/chat/conversation-title";
 import { messageMetadataSchema } from "@/lib/chat/metadata";
 import { UPDATES_PER_SECOND } from "@/lib/smooth-text/use-smooth-text";
 import { chatFetch } from "@/lib/stream-worker/chat-fetch";
@@ -87,7 +88,7 @@ export function ChatEngine(view: ChatViewProps) {
     if (error) clearError();
     if (!conversation && messages.length === 0) {
       if (!embedded) window.history.replaceState(null, "", `/c/${conversationId}`);
-      onConversationStarted(conversationId);
+      onConversationStarted(conversationId, conversationTitle(text));
     }
     void sendMessage({ text, messageId: editedMessageId });
   };

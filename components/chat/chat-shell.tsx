@@ -78,9 +78,16 @@ export function ChatShell({
         listedTitle={conversations.find((listed) => listed.id === shownId)?.title}
         onNewChat={startNewChat}
         onOpenSidebar={() => setDrawerOpen(true)}
-        onConversationStarted={(id) => {
+        onConversationStarted={(id, title) => {
           setActiveId(id);
-          void refreshConversations();
+          // Listed at once, as the server will name it: asked now, the server might not have stored it yet.
+          // The list is read again when the answer ends.
+          const now = new Date().toISOString();
+          setConversations((listed) =>
+            listed.some((conversation) => conversation.id === id)
+              ? listed
+              : [{ id, title, createdAt: now, updatedAt: now }, ...listed],
+          );
         }}
         onTurnFinished={refreshConversations}
       />

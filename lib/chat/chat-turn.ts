@@ -10,6 +10,7 @@ import { getTurnLimits, type TurnLimits } from "@/lib/limits";
 import type { ConversationTurn } from "@/lib/r1/rules";
 import { AnswerRecorder } from "./answer-recorder";
 import { streamAnswer } from "./answer-stream";
+import { conversationTitle } from "./conversation-title";
 import { type ChatOptions, type IncomingMessage, messageText } from "./request";
 
 export interface ChatTurnRequest extends ChatOptions {
@@ -29,8 +30,6 @@ export interface ChatTurnDeps {
   config?: AppConfig;
   limits?: TurnLimits;
 }
-
-const TITLE_LENGTH = 60;
 
 /**
  * One turn of a conversation: stores the question before the upstream is called, starts the answer
@@ -55,7 +54,10 @@ export async function startChatTurn(
     if (request.trigger !== "submit-message" || !request.message) {
       throw new AppError("not_found", "This conversation does not exist.");
     }
-    await store.createConversation(ownerId, { id: conversationId, title: titleFrom(request.message) });
+    await store.createConversation(ownerId, {
+      id: conversationId,
+      title: conversationTitle(messageText(request.message, "text")),
+    });
   }
 
   checkConversationLength(existing?.messages ?? [], request, config.MAX_CONVERSATION_MESSAGES);
@@ -151,11 +153,6 @@ function checkConversationLength(messages: StoredMessage[], request: ChatTurnReq
       `This conversation has reached ${max} messages, the most allowed. Start a new conversation to go on.`,
     );
   }
-}
-
-function titleFrom(message: IncomingMessage): string {
-  const firstLine = messageText(message, "text").trim().split("\n")[0] ?? "";
-  return firstLine.length > TITLE_LENGTH ? `${firstLine.slice(0, TITLE_LENGTH - 1)}…` : firstLine;
 }
 
 function lastAnswerId(messages: StoredMessage[]): string | undefined {

@@ -21,9 +21,13 @@ test("a conversation gets its own address, a title from the question, and surviv
   await page.goto("/");
   await ask(page, "What is 12 + 30?");
   await expect(page).toHaveURL(/\/c\/[\w-]+$/);
-  await waitForAnswerToFinish(page);
-  await expect(page.getByTestId("conversation-item").first()).toHaveText(/What is 12 \+ 30\?/);
+  // Named at once, while the first answer is still being written.
   await expect(page.getByTestId("chat-title")).toHaveText("What is 12 + 30?");
+  await expect(page.getByTestId("conversation-item").first()).toHaveText(/What is 12 \+ 30\?/);
+  await expect(page.getByTestId("stop")).toBeVisible();
+  await waitForAnswerToFinish(page);
+  await expect(page.getByTestId("conversation-item")).toHaveCount(1);
+  await expect(page.getByTestId("conversation-item").first()).toHaveText(/What is 12 \+ 30\?/);
 
   await page.reload();
   await expect(page.getByTestId("message-user")).toHaveText("What is 12 + 30?");
