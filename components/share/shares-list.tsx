@@ -42,7 +42,8 @@ export function SharesList({ initial }: { initial: OwnShare[] }) {
         <ul data-testid="shares-list" className="mt-4 divide-y divide-zinc-200 dark:divide-zinc-800">
           {shares.map((share) => (
             <li key={share.token} data-testid="share-item" className="flex flex-wrap items-center gap-3 py-3">
-              <div className="min-w-0 flex-1">
+              {/* On a phone the title takes the whole row and the actions wrap below it. */}
+              <div className="min-w-0 flex-1 basis-full sm:basis-0">
                 <a href={share.path} className="block truncate font-medium hover:underline">
                   {share.title}
                 </a>

@@ -74,6 +74,12 @@ test("the owner shares a conversation, copies the link, and revokes it", async (
     "href",
     new URL(link).pathname,
   );
+  // On a phone the title keeps its row; the actions go under it.
+  await list.setViewportSize({ width: 360, height: 740 });
+  const title = await list.getByTestId("share-item").getByRole("link").first().boundingBox();
+  const revoke = await list.getByTestId("share-item-revoke").boundingBox();
+  expect(title?.width).toBeGreaterThan(250);
+  expect(revoke?.y).toBeGreaterThanOrEqual((title?.y ?? 0) + (title?.height ?? 0));
   await list.close();
 
   page.once("dialog", (confirm) => void confirm.accept());
