@@ -10,7 +10,7 @@ export function ModelBadge({ upstream }: { upstream: UpstreamSummary }) {
     <span
       data-testid="model-badge"
       title={upstream.simulated ? t.modelBadge.simulatedTooltip : upstream.model}
-      className={`inline-flex min-w-0 shrink items-center gap-1.5 whitespace-nowrap rounded-full px-2.5 py-0.5 font-medium text-xs ${
+      className={`inline-flex min-w-0 items-center gap-1.5 whitespace-nowrap rounded-full px-2.5 py-0.5 font-medium text-xs ${
         upstream.simulated
           ? "bg-amber-100 text-amber-900 dark:bg-amber-900/40 dark:text-amber-200"
           : "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"
