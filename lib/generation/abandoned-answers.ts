@@ -8,7 +8,8 @@ import { RedisGenerationHub } from "./redis-hub";
  * the previous run of this process, so one sweep at start-up finds them all. With Redis, any instance may
  * die at any time and never come back: an answer counts as abandoned once no instance keeps its
  * generation's heartbeat fresh, and every instance sweeps once per heartbeat TTL for the answers of
- * instances that died since. Resolves after the first sweep; the returned function stops the sweeps.
+ * instances that died since. Resolves after the first sweep, whether or not it could run; the returned
+ * function stops the sweeps.
  */
 export async function watchAbandonedAnswers(store: ChatStore, hub: GenerationHub): Promise<() => void> {
   if (!(hub instanceof RedisGenerationHub)) {
@@ -21,13 +22,15 @@ export async function watchAbandonedAnswers(store: ChatStore, hub: GenerationHub
     const writtenBefore = new Date(Date.now() - hub.runningTtlMs);
     report(await store.markStreamingInterrupted(await hub.runningKeys(), writtenBefore));
   };
+  const sweepOrWarn = () =>
+    sweep().catch((error: unknown) => console.error("[r1-chat] could not mark abandoned answers", error));
+  // Timed before the first sweep, so a Redis or database that is briefly unreachable at start-up only
+  // delays the sweeps instead of stopping them until the next restart.
+  const timer = setInterval(sweepOrWarn, hub.runningTtlMs);
+  timer.unref();
   // The first sweep also catches what a previous run of this instance left: its heartbeats lapse within a
   // TTL, so the next sweep sees them gone.
-  await sweep();
-  const timer = setInterval(() => {
-    sweep().catch((error: unknown) => console.error("[r1-chat] could not mark abandoned answers", error));
-  }, hub.runningTtlMs);
-  timer.unref();
+  await sweepOrWarn();
   return () => clearInterval(timer);
 }
 

@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type ChatStore, createSqliteStore } from "@/lib/db";
 import { watchAbandonedAnswers } from "@/lib/generation";
 import { MemoryGenerationHub } from "@/lib/generation/memory-hub";
@@ -84,5 +84,31 @@ describe("marking abandoned answers", () => {
     crashedSource.end();
     await Promise.all([liveRun, crashedRun]);
     await running.close();
+  });
+
+  it("with Redis, goes on sweeping when the first sweep fails", async () => {
+    const left = await streamingAnswer();
+    await sleep(runningTtlMs + 100);
+    const hub = await RedisGenerationHub.connect(redis.url, { runningTtlMs });
+    let calls = 0;
+    // The database is unreachable for the first sweep only.
+    const flakyStore: ChatStore = Object.create(store, {
+      markStreamingInterrupted: {
+        value: (...args: Parameters<ChatStore["markStreamingInterrupted"]>) =>
+          ++calls === 1
+            ? Promise.reject(new Error("database unreachable"))
+            : store.markStreamingInterrupted(...args),
+      },
+    });
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+
+    const stop = await watchAbandonedAnswers(flakyStore, hub);
+    expect(await answerState(left)).toBe("streaming");
+    expect(errors).toHaveBeenCalledWith("[r1-chat] could not mark abandoned answers", expect.any(Error));
+    await expect.poll(() => answerState(left), { timeout: 10 * runningTtlMs }).toBe("interrupted");
+
+    stop();
+    errors.mockRestore();
+    await hub.close();
   });
 });
