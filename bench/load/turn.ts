@@ -42,9 +42,12 @@ export async function streamTurn(baseUrl: string, question = randomSum()): Promi
       buffer += value;
       let boundary = buffer.indexOf("\n\n");
       while (boundary !== -1) {
-        const data = buffer.slice(0, boundary).replace(/^data: /, "");
+        const event = buffer.slice(0, boundary);
         buffer = buffer.slice(boundary + 2);
         boundary = buffer.indexOf("\n\n");
+        // Keep-alive comments carry no data.
+        if (!event.startsWith("data: ")) continue;
+        const data = event.slice("data: ".length);
         if (data === "[DONE]") continue;
         const chunk = JSON.parse(data) as { type: string; errorText?: string };
         if (chunk.type === "error") result.error = chunk.errorText;

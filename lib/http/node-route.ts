@@ -1,6 +1,7 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
+import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { errorResponse } from "./error-response";
 import { LiveAnswer } from "./live-answer";
@@ -75,6 +76,9 @@ async function sendResponse(
   response.end(result.body ? Buffer.from(await result.arrayBuffer()) : undefined);
 }
 
+/** An SSE comment: the AI SDK's parser (and any other) skips it. */
+const KEEPALIVE_COMMENT = ": keep-alive\n\n";
+
 function streamLiveAnswer(response: ServerResponse, { status, headers, feed }: LiveAnswer): void {
   // The browser may have left while the answer was being started: it goes on without this viewer.
   if (response.destroyed || response.socket?.destroyed !== false) {
@@ -82,10 +86,25 @@ function streamLiveAnswer(response: ServerResponse, { status, headers, feed }: L
     return;
   }
   writeHead(response, status, headers);
+  // A model server can stay silent for minutes (queued behind other requests, prefilling a long prompt,
+  // stalled), and proxies cut a response that is silent for long: a load balancer after 60 s by default,
+  // Cloudflare after 100 s. So no silence on the stream lasts longer than STREAM_KEEPALIVE_MS: each
+  // half-interval with nothing written ends with a comment. A flag, not a clock read, keeps tokens free.
+  let wrote = true;
+  const keepAlive = setInterval(() => {
+    if (!wrote && !response.writableNeedDrain) response.write(KEEPALIVE_COMMENT);
+    wrote = false;
+  }, getConfig().STREAM_KEEPALIVE_MS / 2);
   response.on("drain", feed.resume);
-  response.on("close", feed.cancel);
+  response.on("close", () => {
+    clearInterval(keepAlive);
+    feed.cancel();
+  });
   feed.start({
-    write: (text) => response.write(text),
+    write: (text) => {
+      wrote = true;
+      return response.write(text);
+    },
     end: () => response.end(),
     fail: (error) => response.destroy(error instanceof Error ? error : new Error(String(error))),
   });

@@ -1,45 +1,27 @@
-import { once } from "node:events";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LiveAnswer } from "@/lib/http/live-answer";
 import { nodeRoute } from "@/lib/http/node-route";
 import type { SimServer } from "@/lib/vllm-sim";
+import { servePagesRoutes } from "@/tests/support/pages-server";
 import { loadRoutes, params } from "@/tests/support/routes";
 import { readUiChunks, userMessage } from "@/tests/support/ui-stream";
 
-type PagesHandler = (
-  request: IncomingMessage & { query?: object },
-  response: ServerResponse,
-) => Promise<void>;
-
 let sim: SimServer;
-let server: Server;
+let pages: Awaited<ReturnType<typeof servePagesRoutes>>;
 let base: string;
 let conversations: Awaited<ReturnType<typeof loadRoutes>>["conversation"];
 
-/**
- * The streaming routes as `next start` serves them: the Pages Router's default exports on a real socket,
- * with the dynamic route's params in `query` as Next.js puts them there.
- */
 beforeAll(async () => {
   const routes = await loadRoutes({ ttftMs: 5, itlMs: 5 });
   sim = routes.sim;
   conversations = routes.conversation;
-  const chat = (await import("@/pages/api/chat")).default as PagesHandler;
-  const follow = (await import("@/pages/api/chat/[id]/stream")).default as PagesHandler;
-  server = createServer((request, response) => {
-    const following = request.url?.match(/^\/api\/chat\/([^/]+)\/stream$/);
-    if (following) void follow(Object.assign(request, { query: { id: following[1] } }), response);
-    else void chat(request, response);
-  });
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  pages = await servePagesRoutes();
+  base = pages.base;
 });
 afterAll(async () => {
-  server.closeAllConnections();
-  server.close();
+  pages.close();
   await sim.close();
 });
 

@@ -3,7 +3,10 @@ import { describe, expect, it } from "vitest";
 import { coalesceDeltas } from "@/lib/chat/coalesce-deltas";
 
 const encoder = new TextEncoder();
-const sse = (chunk: object) => `data: ${JSON.stringify(chunk)}\n\n`;
+/** The server's keep-alive, an SSE comment, stands in the arrays below as this chunk. */
+const KEEP_ALIVE = { type: "keep-alive" };
+const sse = (chunk: object) =>
+  chunk === KEEP_ALIVE ? ": keep-alive\n\n" : `data: ${JSON.stringify(chunk)}\n\n`;
 
 type Chunk = { type: string; id?: string; delta?: string; [key: string]: unknown };
 
@@ -20,7 +23,9 @@ function eventsOf(text: string): Chunk[] {
   return text
     .split("\n\n")
     .filter((event) => event !== "")
-    .map((event) => JSON.parse(event.slice("data: ".length)) as Chunk);
+    .map((event) =>
+      event === ": keep-alive" ? KEEP_ALIVE : (JSON.parse(event.slice("data: ".length)) as Chunk),
+    );
 }
 
 /** What a chat builds from the events: adjacent deltas of one part read as one. */
@@ -65,10 +70,11 @@ const chunkArbitrary: fc.Arbitrary<Chunk> = fc.oneof(
     id: fc.constantFrom("0", "1"),
   }),
   fc.record({ type: fc.constant("message-metadata"), messageMetadata: fc.record({ n: fc.nat() }) }),
+  fc.constant(KEEP_ALIVE),
 );
 
 describe("coalesceDeltas", () => {
-  it("merges adjacent deltas of a part and keeps every other event, in order, however bytes are split", async () => {
+  it("merges adjacent deltas of a part and keeps every other event (keep-alive comments too), in order, however bytes are split", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(chunkArbitrary), fc.array(fc.nat()), async (chunks, cuts) => {
         const bytes = encoder.encode(chunks.map(sse).join(""));
