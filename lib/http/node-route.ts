@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors";
+import { newNonce, securityHeaders } from "@/lib/security/headers";
 import { errorResponse } from "./error-response";
 import { LiveAnswer } from "./live-answer";
 
@@ -37,8 +38,9 @@ export function nodeRoute(handlers: Partial<Record<Method, StreamingHandler>>) {
         result = errorResponse(error);
       }
     }
-    if (LiveAnswer.is(result)) streamLiveAnswer(response, result);
-    else await sendResponse(request, response, result);
+    const pathname = (request.url ?? "/").split("?", 1)[0] as string;
+    if (LiveAnswer.is(result)) streamLiveAnswer(response, result, pathname);
+    else await sendResponse(request, response, result, pathname);
   };
 }
 
@@ -58,8 +60,15 @@ function webRequest(request: IncomingMessage): Request {
   } as RequestInit);
 }
 
-function writeHead(response: ServerResponse, status: number, headers: Headers): void {
+function writeHead(response: ServerResponse, status: number, headers: Headers, pathname: string): void {
   response.statusCode = status;
+  // What proxy.ts gives every other response: it does not run for these routes (see its matcher).
+  const security = securityHeaders({
+    pathname,
+    nonce: newNonce(),
+    embedAllowedOrigins: getConfig().EMBED_ALLOWED_ORIGINS,
+  });
+  for (const [name, value] of Object.entries(security)) response.setHeader(name, value);
   for (const [name, value] of headers) if (name !== "set-cookie") response.setHeader(name, value);
   const cookies = headers.getSetCookie();
   if (cookies.length > 0) response.appendHeader("set-cookie", cookies);
@@ -69,8 +78,9 @@ async function sendResponse(
   request: IncomingMessage,
   response: ServerResponse,
   result: Response,
+  pathname: string,
 ): Promise<void> {
-  writeHead(response, result.status, result.headers);
+  writeHead(response, result.status, result.headers, pathname);
   // A body refused unread (413, 415, 403…) would be parsed as the connection's next request.
   if (!request.complete) response.setHeader("connection", "close");
   response.end(result.body ? Buffer.from(await result.arrayBuffer()) : undefined);
@@ -79,13 +89,17 @@ async function sendResponse(
 /** An SSE comment: the AI SDK's parser (and any other) skips it. */
 const KEEPALIVE_COMMENT = ": keep-alive\n\n";
 
-function streamLiveAnswer(response: ServerResponse, { status, headers, feed }: LiveAnswer): void {
+function streamLiveAnswer(
+  response: ServerResponse,
+  { status, headers, feed }: LiveAnswer,
+  pathname: string,
+): void {
   // The browser may have left while the answer was being started: it goes on without this viewer.
   if (response.destroyed || response.socket?.destroyed !== false) {
     feed.cancel();
     return;
   }
-  writeHead(response, status, headers);
+  writeHead(response, status, headers, pathname);
   // A model server can stay silent for minutes (queued behind other requests, prefilling a long prompt,
   // stalled), and proxies cut a response that is silent for long: a load balancer after 60 s by default,
   // Cloudflare after 100 s. So no silence on the stream lasts longer than STREAM_KEEPALIVE_MS: each

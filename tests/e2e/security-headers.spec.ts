@@ -1,4 +1,4 @@
-import { expect, type Page, type Response, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { EMBED_HOST_PORT } from "./ports";
 
 /** Every Content-Security-Policy report of the page, from the DOM event and from the console. */
@@ -11,7 +11,10 @@ function watchViolations(page: Page): string[] {
   return violations;
 }
 
-function expectSecurityHeaders(response: Response | null, frameAncestors: string) {
+function expectSecurityHeaders(
+  response: { headers(): Record<string, string> } | null,
+  frameAncestors: string,
+) {
   const headers = response?.headers() ?? {};
   const csp = headers["content-security-policy"] ?? "";
   expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}' 'strict-dynamic'/);
@@ -72,4 +75,15 @@ test("injected markup cannot run script: inline handlers are blocked", async ({ 
     );
   });
   await expect.poll(() => violations.length).toBeGreaterThan(0);
+});
+
+test("the answer streams, which the proxy skips, carry the same headers as every other response", async ({
+  request,
+}) => {
+  // The question's route, answered here with a refusal, and a following viewer's route.
+  for (const response of [await request.get("/api/chat"), await request.get("/api/chat/not-a-chat/stream")]) {
+    expect(response.status()).toBeGreaterThanOrEqual(400);
+    expectSecurityHeaders(response, "'none'");
+    expect(response.headers()["x-frame-options"]).toBe("DENY");
+  }
 });

@@ -42,6 +42,10 @@ describe("the streaming routes on Node's own response", () => {
     expect(response.headers.get("content-type")).toBe("text/event-stream");
     expect(response.headers.get("cache-control")).toBe("no-cache, no-transform");
     expect(response.headers.get("x-vercel-ai-ui-message-stream")).toBe("v1");
+    // The proxy skips this route: the security headers come from the route itself.
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("x-frame-options")).toBe("DENY");
+    expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
     expect(response.headers.get("set-cookie")).toMatch(/^r1_owner=[\w-]+\.[\w-]+; .*HttpOnly/);
     const body = await response.text();
     expect(body.endsWith("data: [DONE]\n\n")).toBe(true);
