@@ -71,7 +71,8 @@ export const envSchema = z.object({
   MAX_CONVERSATION_MESSAGES: positiveInt(200),
   UPSTREAM_FIRST_TOKEN_TIMEOUT_MS: positiveInt(120_000),
   UPSTREAM_IDLE_TIMEOUT_MS: positiveInt(60_000),
-  STREAM_KEEPALIVE_MS: positiveInt(15_000),
+  // Shorter intervals would fill a silent stream with comments for no proxy's sake.
+  STREAM_KEEPALIVE_MS: z.coerce.number().int().min(100, "must be at least 100 ms").default(15_000),
   SIM_PORT: z.coerce.number().int().min(0).max(65_535).default(0),
   SIM_TTFT_MS: z.coerce.number().min(0).default(30),
   SIM_ITL_MS: z.coerce.number().min(0).default(8),

@@ -17,7 +17,7 @@ describe("parseConfig", () => {
     expect(config.UPSTREAM_IDLE_TIMEOUT_MS).toBe(60_000);
     // Well under the idle timeouts of common proxies (60 s for load balancers, 100 s for Cloudflare).
     expect(config.STREAM_KEEPALIVE_MS).toBe(15_000);
-    expect(() => parseConfig({ STREAM_KEEPALIVE_MS: "0" })).toThrow(/STREAM_KEEPALIVE_MS/);
+    expect(() => parseConfig({ STREAM_KEEPALIVE_MS: "5" })).toThrow(/STREAM_KEEPALIVE_MS.*at least 100 ms/);
     expect(config.MAX_STREAMS_PER_OWNER).toBe(2);
     expect(config.TRUSTED_PROXY_HOPS).toBe(0);
     expect(() => parseConfig({ UPSTREAM_IDLE_TIMEOUT_MS: "0" })).toThrow(/UPSTREAM_IDLE_TIMEOUT_MS/);
