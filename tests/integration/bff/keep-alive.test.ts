@@ -1,14 +1,15 @@
 import { parseJsonEventStream, uiMessageChunkSchema } from "ai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SimServer } from "@/lib/vllm-sim";
+import { startNginx } from "@/tests/support/nginx";
 import { servePagesRoutes } from "@/tests/support/pages-server";
 import { loadRoutes } from "@/tests/support/routes";
 import { userMessage } from "@/tests/support/ui-stream";
 
 const KEEPALIVE_MS = 300;
 /** The model server thinks this long before its first token, then stalls this long after its third. */
-const FIRST_TOKEN_MS = 1_000;
-const STALL_MS = 1_000;
+const FIRST_TOKEN_MS = 1_200;
+const STALL_MS = 1_200;
 
 let sim: SimServer;
 let pages: Awaited<ReturnType<typeof servePagesRoutes>>;
@@ -31,8 +32,8 @@ interface Read {
   text: string;
 }
 
-async function ask(id: string): Promise<Read[]> {
-  const response = await fetch(`${base}/api/chat`, {
+async function ask(id: string, via = base): Promise<Read[]> {
+  const response = await fetch(`${via}/api/chat`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({
@@ -91,5 +92,27 @@ describe("keep-alive comments on a silent answer stream", () => {
     const withComments = await parse(body);
     expect(withComments.at(-1)).toMatchObject({ type: "finish" });
     expect(withComments).toEqual(await parse(body.replaceAll(": keep-alive\n\n", "")));
+  });
+
+  it("keeps the answer alive through a proxy that cuts a response silent for less than the model's silences", async () => {
+    // Real nginx, with an idle timeout shorter than the wait for the first token and than the stall.
+    const nginx = await startNginx(
+      (listen) => `server {
+        listen ${listen};
+        location / {
+          proxy_pass ${base};
+          proxy_http_version 1.1;
+          proxy_buffering off;
+          proxy_read_timeout ${3 * KEEPALIVE_MS}ms;
+        }
+      }`,
+    );
+    try {
+      const body = (await ask("keep-alive-3", nginx.url)).map((read) => read.text).join("");
+      expect(body).toContain('"type":"finish"');
+      expect(body.endsWith("data: [DONE]\n\n")).toBe(true);
+    } finally {
+      await nginx.stop();
+    }
   });
 });
