@@ -109,9 +109,13 @@ function streamLiveAnswer(
     if (!wrote && !response.writableNeedDrain) response.write(KEEPALIVE_COMMENT);
     wrote = false;
   }, getConfig().STREAM_KEEPALIVE_MS / 2);
+  // Stopped as the response ends, not only once it closes: a slow reader can keep an ended response
+  // unfinished for a while, and a comment written then would be a write after end, an error that brings
+  // the server down.
+  const stopKeepAlive = () => clearInterval(keepAlive);
   response.on("drain", feed.resume);
   response.on("close", () => {
-    clearInterval(keepAlive);
+    stopKeepAlive();
     feed.cancel();
   });
   feed.start({
@@ -119,7 +123,13 @@ function streamLiveAnswer(
       wrote = true;
       return response.write(text);
     },
-    end: () => response.end(),
-    fail: (error) => response.destroy(error instanceof Error ? error : new Error(String(error))),
+    end: () => {
+      stopKeepAlive();
+      response.end();
+    },
+    fail: (error) => {
+      stopKeepAlive();
+      response.destroy(error instanceof Error ? error : new Error(String(error)));
+    },
   });
 }

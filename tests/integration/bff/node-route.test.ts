@@ -1,6 +1,8 @@
+import { EventEmitter } from "node:events";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { AnswerFeed } from "@/lib/generation/hub";
 import { LiveAnswer } from "@/lib/http/live-answer";
 import { nodeRoute } from "@/lib/http/node-route";
 import type { SimServer } from "@/lib/vllm-sim";
@@ -141,5 +143,47 @@ describe("nodeRoute", () => {
     });
     await served;
     expect(calls).toEqual(["cancel"]);
+  });
+
+  it("sends no keep-alive comment once the answer has ended, while a slow reader still holds the response open", async () => {
+    vi.useFakeTimers();
+    try {
+      const written: string[] = [];
+      const writtenAfterEnd: string[] = [];
+      let ended = false;
+      // Ended, but not yet taken in by the browser: the response emits no 'close' until it is.
+      const response = Object.assign(new EventEmitter(), {
+        destroyed: false,
+        socket: { destroyed: false },
+        statusCode: 0,
+        writableNeedDrain: false,
+        setHeader: () => {},
+        appendHeader: () => {},
+        write: (text: string) => {
+          (ended ? writtenAfterEnd : written).push(text);
+          return true;
+        },
+        end: () => {
+          ended = true;
+        },
+        destroy: () => {},
+      });
+      const feed: AnswerFeed = {
+        start: (sink) => {
+          sink.write("data: [DONE]\n\n");
+          sink.end();
+        },
+        resume: () => {},
+        cancel: () => {},
+      };
+      const request = { method: "GET", url: "/api/chat/ended/stream", rawHeaders: [] };
+      const endedAnswer = async () => new LiveAnswer(feed);
+      await nodeRoute({ GET: endedAnswer })(request as never, response as never);
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(written).toEqual(["data: [DONE]\n\n"]);
+      expect(writtenAfterEnd).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
