@@ -10,11 +10,12 @@ import { NONCE_HEADER, newNonce, securityHeaders } from "@/lib/security/headers"
  */
 export function proxy(request: NextRequest): NextResponse {
   const nonce = newNonce();
+  const config = getConfig();
   const headers = securityHeaders({
     pathname: request.nextUrl.pathname,
     nonce,
-    embedAllowedOrigins: getConfig().EMBED_ALLOWED_ORIGINS,
-    development: process.env.NODE_ENV === "development",
+    embedAllowedOrigins: config.EMBED_ALLOWED_ORIGINS,
+    development: config.NODE_ENV === "development",
   });
   // API routes render no scripts: passing the request through unchanged spares Next.js rebuilding its
   // headers on every chat request.

@@ -29,6 +29,11 @@ const originList = z
   .pipe(z.array(webOrigin.transform((value) => new URL(value).origin)));
 
 export const envSchema = z.object({
+  /**
+   * Set by Next.js (and vitest): `next dev` is development, `next start` production. Next.js itself treats
+   * any other value as production, and so does the app, rather than refuse to start.
+   */
+  NODE_ENV: z.enum(["development", "production", "test"]).catch("production"),
   VLLM_BASE_URL: optionalString.pipe(
     z
       .url({ protocol: /^https?$/, message: "must be an http(s) URL such as http://127.0.0.1:8000/v1" })

@@ -24,6 +24,12 @@ describe("parseConfig", () => {
     expect(() => parseConfig({ RATE_LIMIT_IP_PER_MINUTE: "-5" })).toThrow(/RATE_LIMIT_IP_PER_MINUTE/);
   });
 
+  it("knows the development server from NODE_ENV, and takes any value it does not know for production", () => {
+    expect(parseConfig({}).NODE_ENV).toBe("production");
+    expect(parseConfig({ NODE_ENV: "development" }).NODE_ENV).toBe("development");
+    expect(parseConfig({ NODE_ENV: "staging" }).NODE_ENV).toBe("production");
+  });
+
   it("treats empty strings as unset and trims a trailing slash from the base URL", () => {
     expect(parseConfig({ VLLM_BASE_URL: "", VLLM_API_KEY: " " }).VLLM_BASE_URL).toBeUndefined();
     expect(parseConfig({ VLLM_BASE_URL: "http://127.0.0.1:8000/v1/" }).VLLM_BASE_URL).toBe(
