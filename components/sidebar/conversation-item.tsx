@@ -75,6 +75,10 @@ export function ConversationItem({ conversation, active, onNavigate, onChanged }
     >
       <Link
         href={`/c/${conversation.id}`}
+        // A conversation page is rendered per request from storage, so a prefetch brings nothing to show;
+        // with Next's default every listed conversation cost the server a request on each page load, and a
+        // new chat's entry cost one just as its first question went out.
+        prefetch={false}
         onClick={onNavigate}
         aria-current={active ? "page" : undefined}
         className="min-w-0 flex-1 truncate px-2 py-1.5 focus-visible:outline-2 focus-visible:outline-accent"

@@ -42,6 +42,36 @@ test("a conversation gets its own address, a title from the question, and surviv
   expect(html).toContain('data-testid="composer-input"');
 });
 
+test("listed conversations are not prefetched: opening the page asks the server for nothing more", async ({
+  page,
+}) => {
+  await page.goto("/");
+  await ask(page, "What is 12 + 30?");
+  await waitForAnswerToFinish(page);
+  await page.getByTestId("new-chat").first().click();
+  await ask(page, "What is 2 + 2?");
+  await waitForAnswerToFinish(page);
+
+  const conversationRequests: string[] = [];
+  page.on("request", (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith("/c/")) conversationRequests.push(path);
+  });
+  await page.goto("/");
+  await expect(page.getByTestId("conversation-item")).toHaveCount(2);
+  // Prefetches go out once the links are on screen and the browser is idle; give them time to.
+  await page.waitForTimeout(1500);
+  expect(conversationRequests).toEqual([]);
+
+  // Opening one still works, fetched when asked for.
+  await page
+    .getByTestId("conversation-item")
+    .filter({ hasText: "What is 12 + 30?" })
+    .getByRole("link")
+    .click();
+  await expect(page.getByTestId("message-user")).toHaveText("What is 12 + 30?");
+});
+
 test("reloading mid-stream catches up and follows the rest of the answer live", async ({ page }) => {
   await page.goto("/");
   await ask(page, "Explain why the sky is blue, in detail.");
