@@ -87,6 +87,8 @@ export function Sidebar({
           <Link
             key={href}
             href={href}
+            // Both pages are rendered per request (see the conversation links).
+            prefetch={false}
             data-testid={testId}
             className="border-zinc-200 border-t px-4 py-2 text-sm text-zinc-600 hover:underline dark:border-zinc-800 dark:text-zinc-400"
           >

@@ -42,7 +42,7 @@ test("a conversation gets its own address, a title from the question, and surviv
   expect(html).toContain('data-testid="composer-input"');
 });
 
-test("listed conversations are not prefetched: opening the page asks the server for nothing more", async ({
+test("the sidebar's links are not prefetched: opening the page asks the server for no other page", async ({
   page,
 }) => {
   await page.goto("/");
@@ -52,16 +52,16 @@ test("listed conversations are not prefetched: opening the page asks the server 
   await ask(page, "What is 2 + 2?");
   await waitForAnswerToFinish(page);
 
-  const conversationRequests: string[] = [];
+  const pageRequests: string[] = [];
   page.on("request", (request) => {
     const path = new URL(request.url()).pathname;
-    if (path.startsWith("/c/")) conversationRequests.push(path);
+    if (/^\/(c\/|shares|status)/.test(path)) pageRequests.push(path);
   });
   await page.goto("/");
   await expect(page.getByTestId("conversation-item")).toHaveCount(2);
   // Prefetches go out once the links are on screen and the browser is idle; give them time to.
   await page.waitForTimeout(1500);
-  expect(conversationRequests).toEqual([]);
+  expect(pageRequests).toEqual([]);
 
   // Opening one still works, fetched when asked for.
   await page
