@@ -44,11 +44,11 @@ export const Markdown = memo(function Markdown({ text, streaming, variant = "ans
 });
 
 /**
- * Finished blocks are laid out, painted and skipped off screen (content-visibility in markdown.css) this
- * many at a time: while an answer streams, every update lays out and checks the visibility of each box
- * beside the growing block, so fewer, larger boxes make each update cheaper (see bench/render).
+ * Finished blocks are laid out and skipped off screen (content-visibility in markdown.css) this many at a
+ * time. Every update lays out the growing block's group and checks the visibility of each group: larger
+ * groups mean fewer checks but a larger group to lay out with each update (see bench/render).
  */
-const BLOCKS_PER_GROUP = 16;
+const BLOCKS_PER_GROUP = 4;
 
 /** Consecutive runs of BLOCKS_PER_GROUP blocks; new blocks only ever join the last run. */
 function groupsOf(blocks: string[]): string[][] {
