@@ -86,11 +86,15 @@ export function ChatEngine(view: ChatViewProps) {
 
   const sendNow = (text: string, editedMessageId?: string) => {
     if (error) clearError();
-    if (!conversation && messages.length === 0) {
-      if (!embedded) window.history.replaceState(null, "", `/c/${conversationId}`);
-      onConversationStarted(conversationId, conversationTitle(text));
-    }
+    const starting = !conversation && messages.length === 0;
     void sendMessage({ text, messageId: editedMessageId });
+    // The question goes out first; the address and the sidebar entry (Next's router and a re-rendered
+    // list) follow in a task of their own, which also keeps the Enter key's task short.
+    if (starting)
+      setTimeout(() => {
+        if (!embedded) window.history.replaceState(null, "", `/c/${conversationId}`);
+        onConversationStarted(conversationId, conversationTitle(text));
+      }, 0);
   };
   // Handlers keep their identity across the renders every streamed chunk causes, so the memoised
   // message rows and the composer do not re-render with them.
