@@ -3,7 +3,29 @@
 import { lazy, Suspense } from "react";
 import type { MarkdownProps, MarkdownVariant } from "./markdown";
 
-const loadMarkdown = () => import("./markdown");
+let loading: Promise<typeof import("./markdown")> | undefined;
+
+/**
+ * Loads the renderer in three steps, each in a task of its own: KaTeX, then react-markdown with the
+ * markdown parser, then the rest. Setting all their modules up at once took one task of about 100 ms on a
+ * slow machine, which froze the page just as a quickly pasted question was sent (see bench/render).
+ */
+function loadMarkdown(): Promise<typeof import("./markdown")> {
+  loading ??= import("katex")
+    .then(nextTask)
+    .then(() => import("react-markdown"))
+    .then(nextTask)
+    .then(() => import("./markdown"))
+    .catch((error: unknown) => {
+      // A failed download (e.g. the network dropped) is tried again by the next caller.
+      loading = undefined;
+      throw error;
+    });
+  return loading;
+}
+
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 const LoadedMarkdown = lazy(() => loadMarkdown().then((module) => ({ default: module.Markdown })));
 
 /**
