@@ -1,3 +1,4 @@
+import { adoptTypesetMath } from "@/lib/markdown/math-typesetter";
 import type { ChatEngine } from "./chat-engine";
 
 type Engine = typeof ChatEngine;
@@ -10,7 +11,7 @@ export const loadedChatEngine = (): Engine | undefined => loadedEngine;
 /**
  * Downloads the chat engine (the AI SDK and its validation: most of the chat's JavaScript) once. Stored
  * messages also wait for the markdown renderer, so the engine's message list shows them exactly as the
- * server-rendered placeholder did.
+ * server-rendered placeholder did, with the formulas the server typeset taken over (no KaTeX runs again).
  */
 export function loadChatEngine(withMarkdown = false): Promise<Engine> {
   engineLoad ??= import("./chat-engine").then((module) => {
@@ -18,5 +19,8 @@ export function loadChatEngine(withMarkdown = false): Promise<Engine> {
     return module.ChatEngine;
   });
   if (!withMarkdown) return engineLoad;
-  return Promise.all([engineLoad, import("@/components/markdown/markdown")]).then(([engine]) => engine);
+  return Promise.all([engineLoad, import("@/components/markdown/markdown")]).then(([engine]) => {
+    adoptTypesetMath(document);
+    return engine;
+  });
 }

@@ -1,19 +1,27 @@
 "use client";
 
-import { lazy, Suspense } from "react";
+import { lazy, memo, Suspense } from "react";
+import { startMathWorker, typesetMathInPlace } from "@/lib/markdown/math-typesetter";
 import type { MarkdownProps, MarkdownVariant } from "./markdown";
 
 let loading: Promise<typeof import("./markdown")> | undefined;
 
 /**
- * Loads the renderer in three steps, each in a task of its own: KaTeX, then react-markdown with the
- * markdown parser, then the rest. Setting all their modules up at once took one task of about 100 ms on a
- * slow machine, which froze the page just as a quickly pasted question was sent (see bench/render).
+ * Loads the renderer a part at a time, each set up in a task of its own: react-markdown with the markdown
+ * parser, the GFM and maths extensions, the block splitter, then the rest. Setting all their modules up at
+ * once took one task of about 100 ms on a slow machine, which froze the page just as a quickly pasted
+ * question was sent (see bench/render). KaTeX, the largest of them, loads in a worker in the browser
+ * (lib/markdown/math-typesetter.ts); the server typesets in place.
  */
 function loadMarkdown(): Promise<typeof import("./markdown")> {
-  loading ??= import("katex")
-    .then(nextTask)
+  loading ??= typesetterReady()
     .then(() => import("react-markdown"))
+    .then(nextTask)
+    .then(() => import("remark-gfm"))
+    .then(nextTask)
+    .then(() => import("remark-math"))
+    .then(nextTask)
+    .then(() => import("marked"))
     .then(nextTask)
     .then(() => import("./markdown"))
     .catch((error: unknown) => {
@@ -24,13 +32,20 @@ function loadMarkdown(): Promise<typeof import("./markdown")> {
   return loading;
 }
 
+async function typesetterReady(): Promise<void> {
+  if (typeof window === "undefined") {
+    const { renderWithKatex } = await import("@/lib/markdown/katex-cache");
+    typesetMathInPlace(renderWithKatex);
+  } else startMathWorker();
+}
+
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 const LoadedMarkdown = lazy(() => loadMarkdown().then((module) => ({ default: module.Markdown })));
 
 /**
- * Starts downloading the markdown renderer (remark, KaTeX: most of the chat's JavaScript) ahead of need,
- * e.g. once someone starts typing a question, so the answer does not wait for it.
+ * Starts downloading the markdown renderer (remark, and KaTeX in its worker: most of the chat's JavaScript)
+ * ahead of need, e.g. once someone starts typing a question, so the answer does not wait for it.
  */
 export function preloadMarkdown(): void {
   void loadMarkdown();
@@ -40,14 +55,16 @@ export function preloadMarkdown(): void {
  * The markdown renderer, kept out of the page's first load: a page without messages never downloads it.
  * Server-rendered messages keep their HTML until it has loaded; a message rendered in the browser before
  * then shows its text as it is, in the same place and type, for the moment the download takes.
+ * Memoised: a re-render with the same props (the page's settings loading, say) would reach a boundary still
+ * waiting to hydrate as an update, and React would render it anew in the browser, server HTML thrown away.
  */
-export function LazyMarkdown(props: MarkdownProps) {
+export const LazyMarkdown = memo(function LazyMarkdown(props: MarkdownProps) {
   return (
     <Suspense fallback={<PlainText text={props.text} variant={props.variant} />}>
       <LoadedMarkdown {...props} />
     </Suspense>
   );
-}
+});
 
 function PlainText({ text, variant }: { text: string; variant?: MarkdownVariant }) {
   return (

@@ -3,6 +3,7 @@
 import { memo, useMemo, useState } from "react";
 import { createBlockPreparer } from "@/lib/markdown/prepare-blocks";
 import { MarkdownBlock } from "./markdown-block";
+import { PendingMath } from "./pending-math";
 
 export type MarkdownVariant = "answer" | "reasoning";
 
@@ -56,19 +57,4 @@ function groupsOf(blocks: string[]): string[][] {
   for (let start = 0; start < blocks.length; start += BLOCKS_PER_GROUP)
     groups.push(blocks.slice(start, start + BLOCKS_PER_GROUP));
   return groups;
-}
-
-/**
- * Stands in for a formula whose closing delimiter has not streamed in yet. It stays still: a pulse would
- * have the browser render every frame for as long as the formula is being typed.
- */
-function PendingMath() {
-  return (
-    <span
-      aria-hidden="true"
-      className="inline-block rounded bg-zinc-100 px-2 font-serif text-sm text-zinc-500 italic dark:bg-zinc-800 dark:text-zinc-400"
-    >
-      ∑…
-    </span>
-  );
 }

@@ -1,11 +1,6 @@
 import katex from "katex";
 import { LruCache } from "./lru-cache";
-
-/** Turns a formula's TeX source into HTML; `displayMode` for block maths. */
-export type MathRenderer = (source: string, displayMode: boolean) => string;
-
-/** Enough for every formula of a long conversation; an entry is a few kilobytes of HTML. */
-export const KATEX_CACHE_CAPACITY = 500;
+import { KATEX_CACHE_CAPACITY, type MathRenderer, mathKey } from "./typeset-protocol";
 
 const KATEX_OPTIONS = {
   throwOnError: false,
@@ -41,7 +36,7 @@ export function createKatexCache(
 ): MathRenderer {
   const cache = new LruCache<string, string>(capacity);
   return (source, displayMode) => {
-    const key = (displayMode ? "display:" : "inline:") + source;
+    const key = mathKey(source, displayMode);
     let html = cache.get(key);
     if (html === undefined) {
       html = render(source, displayMode);
@@ -51,7 +46,7 @@ export function createKatexCache(
   };
 }
 
-/** The cache every rendered message shares. */
+/** The cache the server's pages share (the chat's messages go through lib/markdown/math-typesetter.ts). */
 export const renderMath: MathRenderer = createKatexCache();
 
 function escapeHtml(text: string): string {

@@ -51,6 +51,57 @@ test("streams reasoning, then an answer with rendered maths", async ({ page }) =
   expect(pageText).not.toContain("</think>");
 });
 
+test("maths is typeset off the page's main thread, and a reload shows the server's typeset maths throughout", async ({
+  page,
+}) => {
+  await page.goto("/");
+  await ask(page, "Solve x^2 - 5x + 6 = 0");
+  await expect(page.getByTestId("send")).toBeVisible({ timeout: 30_000 });
+  const answer = page.getByTestId("message-assistant").getByTestId("answer");
+  const formulas = await answer.locator(".katex").count();
+  expect(formulas).toBeGreaterThan(1);
+
+  // Every script the page ran is one of its <script> elements; the markdown parser is among them, KaTeX not.
+  const pageScripts = await page.evaluate(async () => {
+    const sources = [...document.querySelectorAll<HTMLScriptElement>("script[src]")].map(
+      (script) => script.src,
+    );
+    return Promise.all(sources.map(async (source) => (await fetch(source)).text()));
+  });
+  expect(pageScripts.some((script) => script.includes("micromark"))).toBe(true);
+  expect(pageScripts.some((script) => script.includes("KaTeX parse error"))).toBe(false);
+
+  // After a reload the server's typeset formulas show throughout: through hydration, and when the chat
+  // engine, once loaded, renders the messages anew. No formula is ever a placeholder.
+  const consoleErrors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(message.text());
+  });
+  await page.addInitScript(() => {
+    const seen = { placeholders: 0 };
+    (window as unknown as { mathPlaceholders: typeof seen }).mathPlaceholders = seen;
+    new MutationObserver((records) => {
+      for (const record of records)
+        for (const node of record.addedNodes)
+          if (
+            node instanceof Element &&
+            (node.matches("[data-testid=pending-math]") || node.querySelector("[data-testid=pending-math]"))
+          )
+            seen.placeholders++;
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.reload();
+  await expect(answer.locator(".katex")).toHaveCount(formulas);
+  // The composer is enabled once the engine has taken over from the server-rendered page.
+  await expect(page.getByTestId("composer-input")).toBeEnabled();
+  await expect(answer.locator(".katex")).toHaveCount(formulas);
+  const placeholders = await page.evaluate(
+    () => (window as unknown as { mathPlaceholders: { placeholders: number } }).mathPlaceholders.placeholders,
+  );
+  expect(placeholders).toBe(0);
+  expect(consoleErrors).toEqual([]);
+});
+
 test("Stop ends the answer mid-stream and aborts the upstream request", async ({ page }) => {
   await page.goto("/");
   await ask(page, "What is 12 + 30?");

@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Markdown } from "@/components/markdown";
 import { highlightCode } from "@/lib/markdown/highlight";
+import "@/tests/support/typeset-in-place";
 
 const python = "def square(x):\n    return x * x  # <b>not bold</b>";
 

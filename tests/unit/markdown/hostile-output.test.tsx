@@ -4,6 +4,7 @@ import { Markdown } from "@/components/markdown";
 import { renderMath } from "@/lib/markdown/katex-cache";
 import { HOSTILE_HTML, HOSTILE_KATEX, HOSTILE_MARKDOWN } from "@/tests/support/hostile-output";
 import { activeContent } from "./active-content";
+import "@/tests/support/typeset-in-place";
 
 /** Model output is rendered by the real renderer, finished and mid-stream, and must come out inert. */
 const render = (text: string, streaming: boolean) =>

@@ -2,6 +2,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Markdown } from "@/components/markdown";
 import { r1Answer } from "./r1-answer";
+import "@/tests/support/typeset-in-place";
 
 const render = (text: string, streaming = false) =>
   renderToStaticMarkup(<Markdown text={text} streaming={streaming} />);

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { Markdown } from "@/components/markdown";
 import { isTooDeeplyNested, MAX_NESTING_DEPTH } from "@/lib/markdown/nesting-depth";
 import { prepareBlocks } from "@/lib/markdown/prepare-blocks";
+import "@/tests/support/typeset-in-place";
 
 const render = (text: string, streaming: boolean) =>
   renderToStaticMarkup(<Markdown text={text} streaming={streaming} />);

@@ -2,6 +2,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Markdown } from "@/components/markdown";
 import { safeLinkUrl } from "@/lib/markdown/safe-url";
+import "@/tests/support/typeset-in-place";
 
 const render = (text: string) => renderToStaticMarkup(<Markdown text={text} streaming={false} />);
 
