@@ -19,6 +19,8 @@ const SERVER_HTML = null;
 /**
  * One formula, typeset by KaTeX (in a worker in the browser, see lib/markdown/math-typesetter.ts) through a
  * shared cache, so re-rendering a streamed block costs a lookup. Until the worker answers, a placeholder.
+ * On the server it relies on KaTeX being installed in place first, which loading the renderer does
+ * (lazy-markdown.tsx): hydration keeps whatever the server sent.
  */
 export const MathFormula = memo(function MathFormula({
   source,
