@@ -2,6 +2,7 @@
 
 import { memo } from "react";
 import { LazyMarkdown, type MarkdownVariant } from "@/components/markdown/lazy-markdown";
+import { useFormulaPrefetch } from "@/components/markdown/use-formula-prefetch";
 import { useSettings } from "@/components/settings/settings-provider";
 import { useSmoothText } from "@/lib/smooth-text/use-smooth-text";
 
@@ -22,5 +23,7 @@ export const SmoothMarkdown = memo(function SmoothMarkdown({
 }: SmoothMarkdownProps) {
   const { smoothText } = useSettings().settings;
   const shownText = useSmoothText(text, streaming, smoothText);
+  // Smooth text shows what has arrived a moment later: time enough to typeset its formulas off the page.
+  useFormulaPrefetch(text, streaming && smoothText);
   return <LazyMarkdown text={shownText} streaming={streaming} variant={variant} />;
 });

@@ -41,7 +41,7 @@ export const MathFormula = memo(function MathFormula({
     () => (keepsServerHtml ? SERVER_HTML : typesetMath(source, display)),
     () => (typeof window === "undefined" ? typesetMath(source, display) : SERVER_HTML),
   );
-  if (html === undefined) return <PendingMath display={display} />;
+  if (html === undefined) return <PendingMath display={display} state="typesetting" />;
   // KaTeX escapes the source and, with `trust: false` (lib/markdown/katex-cache.ts), refuses
   // \href{javascript:…}, \htmlClass and friends, so its HTML is safe to insert though the model wrote it.
   // Hydration keeps the server's HTML whatever the client passes here (React does not compare it).

@@ -7,6 +7,24 @@ async function runningUpstreamRequests(): Promise<number> {
   return Number(line?.split(" ").at(-1));
 }
 
+/** From the next page load on, counts the elements matching `selector` that the page inserts. */
+async function countInsertedElements(page: Page, selector: string): Promise<() => Promise<number>> {
+  await page.addInitScript((watched) => {
+    const counter = { inserted: 0 };
+    (window as unknown as { insertedElements: typeof counter }).insertedElements = counter;
+    new MutationObserver((records) => {
+      for (const record of records)
+        for (const node of record.addedNodes)
+          if (node instanceof Element)
+            counter.inserted += (node.matches(watched) ? 1 : 0) + node.querySelectorAll(watched).length;
+    }).observe(document, { childList: true, subtree: true });
+  }, selector);
+  return () =>
+    page.evaluate(
+      () => (window as unknown as { insertedElements: { inserted: number } }).insertedElements.inserted,
+    );
+}
+
 async function ask(page: Page, question: string) {
   await page.getByTestId("composer-input").fill(question);
   await page.getByTestId("composer-input").press("Enter");
@@ -77,29 +95,30 @@ test("maths is typeset off the page's main thread, and a reload shows the server
   page.on("console", (message) => {
     if (message.type() === "error") consoleErrors.push(message.text());
   });
-  await page.addInitScript(() => {
-    const seen = { placeholders: 0 };
-    (window as unknown as { mathPlaceholders: typeof seen }).mathPlaceholders = seen;
-    new MutationObserver((records) => {
-      for (const record of records)
-        for (const node of record.addedNodes)
-          if (
-            node instanceof Element &&
-            (node.matches("[data-testid=pending-math]") || node.querySelector("[data-testid=pending-math]"))
-          )
-            seen.placeholders++;
-    }).observe(document, { childList: true, subtree: true });
-  });
+  const placeholders = await countInsertedElements(
+    page,
+    "[data-testid=pending-math][data-state=typesetting]",
+  );
   await page.reload();
   await expect(answer.locator(".katex")).toHaveCount(formulas);
   // The composer is enabled once the engine has taken over from the server-rendered page.
   await expect(page.getByTestId("composer-input")).toBeEnabled();
   await expect(answer.locator(".katex")).toHaveCount(formulas);
-  const placeholders = await page.evaluate(
-    () => (window as unknown as { mathPlaceholders: { placeholders: number } }).mathPlaceholders.placeholders,
-  );
-  expect(placeholders).toBe(0);
+  expect(await placeholders()).toBe(0);
   expect(consoleErrors).toEqual([]);
+});
+
+test("a formula shows typeset with the text that closes it: smooth text leaves time to typeset it ahead", async ({
+  page,
+}) => {
+  const typesetting = await countInsertedElements(page, "[data-testid=pending-math][data-state=typesetting]");
+  await page.goto("/");
+  await ask(page, "Solve x^2 - 5x + 6 = 0");
+  await expect(page.getByTestId("send")).toBeVisible({ timeout: 30_000 });
+  const formulas = await page.getByTestId("message-assistant").locator(".katex").count();
+  expect(formulas).toBeGreaterThan(1);
+  // Ahead is best effort: a formula that shows the moment it arrives may still wait a frame for its HTML.
+  expect(await typesetting()).toBeLessThan(formulas / 2);
 });
 
 test("Stop ends the answer mid-stream and aborts the upstream request", async ({ page }) => {
