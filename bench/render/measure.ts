@@ -5,6 +5,8 @@ import type { StreamPlan } from "./stream-plan";
 export interface LongTask {
   startMs: number;
   durationMs: number;
+  /** What ran in it, from the long animation frame that holds it (see describeFrame). */
+  cause?: string;
 }
 
 /**
@@ -36,11 +38,15 @@ export interface PageTrace {
  */
 export function instrumentation({ frameProbe }: { frameProbe: boolean }): string {
   return `(() => {
-  const bench = { longTasks: [], frames: [], recording: false, startedAt: 0 };
+  const bench = { longTasks: [], longFrames: [], frames: [], recording: false, startedAt: 0 };
   window.__renderBench = bench;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) bench.longTasks.push({ startMs: entry.startTime, durationMs: entry.duration });
   }).observe({ type: "longtask", buffered: true });
+  // Long animation frames say what ran: each script's kind, source and duration, and when rendering began.
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) bench.longFrames.push(entry.toJSON());
+  }).observe({ type: "long-animation-frame", buffered: true });
   const onFrame = (time) => {
     if (bench.recording) bench.frames.push(time);
     requestAnimationFrame(onFrame);
@@ -49,8 +55,18 @@ export function instrumentation({ frameProbe }: { frameProbe: boolean }): string
 })();`;
 }
 
+/** The parts of a PerformanceLongAnimationFrameTiming (Chromium's long-animation-frame entry) read here. */
+interface LongFrame {
+  startTime: number;
+  duration: number;
+  renderStart: number;
+  styleAndLayoutStart: number;
+  scripts: { invokerType: string; invoker: string; sourceURL: string; duration: number }[];
+}
+
 interface BenchState {
   longTasks: LongTask[];
+  longFrames: LongFrame[];
   frames: number[];
   recording: boolean;
   startedAt: number;
@@ -69,13 +85,38 @@ export async function startRecording(page: Page): Promise<number> {
 }
 
 export async function stopRecording(page: Page): Promise<Pick<PageTrace, "longTasks" | "frames">> {
-  return page.evaluate(() => {
-    const bench = (window as unknown as { __renderBench: BenchState }).__renderBench;
-    bench.recording = false;
-    // Entries arrive asynchronously, so they are filtered here rather than as they come.
-    const longTasks = bench.longTasks.filter((task) => task.startMs >= bench.startedAt);
-    return { longTasks, frames: bench.frames };
-  });
+  return page
+    .evaluate(() => {
+      const bench = (window as unknown as { __renderBench: BenchState }).__renderBench;
+      bench.recording = false;
+      // Entries arrive asynchronously, so they are filtered here rather than as they come.
+      const longTasks = bench.longTasks.filter((task) => task.startMs >= bench.startedAt);
+      return { longTasks, frames: bench.frames, longFrames: bench.longFrames };
+    })
+    .then(({ longTasks, frames, longFrames }) => ({
+      frames,
+      longTasks: longTasks.map((task) => {
+        const frame = longFrames.find(
+          (candidate) =>
+            candidate.startTime <= task.startMs + 1 &&
+            task.startMs < candidate.startTime + candidate.duration,
+        );
+        return frame ? { ...task, cause: describeFrame(frame) } : task;
+      }),
+    }));
+}
+
+/** E.g. "script classic-script 1sjw….js 31 ms, rendering 14 ms": the two longest scripts, then rendering. */
+function describeFrame(frame: LongFrame): string {
+  const scripts = [...frame.scripts]
+    .sort((a, b) => b.duration - a.duration)
+    .slice(0, 2)
+    .map((script) => {
+      const source = script.sourceURL.split("/").at(-1) || script.invoker;
+      return `${script.invokerType} ${source} ${script.duration.toFixed(0)} ms`;
+    });
+  const rendering = frame.renderStart > 0 ? frame.startTime + frame.duration - frame.renderStart : 0;
+  return [...scripts, `rendering ${rendering.toFixed(0)} ms`].join(", ");
 }
 
 /**
@@ -112,7 +153,7 @@ export interface RenderMetrics {
   tokensPerSecond: number;
   longTasks: number;
   /** Where each long task happened: tokens streamed by then, and its duration. */
-  longTaskLog: { atToken: number; durationMs: number }[];
+  longTaskLog: { atToken: number; durationMs: number; cause?: string }[];
   longestTaskMs: number;
   totalBlockingMs: number;
   p95FrameMs: number;
@@ -173,6 +214,7 @@ export function summarise(trace: PageTrace, plan: StreamPlan): RenderMetrics {
     longTaskLog: trace.longTasks.map((task) => ({
       atToken: Math.round(tokensAt(trace.samples, task.startMs - trace.pageClockOffsetMs)),
       durationMs: task.durationMs,
+      cause: task.cause,
     })),
     longestTaskMs: Math.max(0, ...trace.longTasks.map((task) => task.durationMs)),
     totalBlockingMs: trace.longTasks.reduce((sum, task) => sum + task.durationMs - LONG_TASK_MS, 0),

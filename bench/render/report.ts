@@ -177,8 +177,8 @@ function markdownFor(report: RenderReport): string {
     `- ours: ${tenths(ours)}`,
     `- baseline: ${tenths(baseline)}`,
     "",
-    `The answer starts at token ${fixture.reasoningTokens + 1}. Long tasks in ours (token reached: duration): ` +
-      `${ours.metrics.longTaskLog.map((task) => `${task.atToken}: ${task.durationMs.toFixed(0)} ms`).join(", ") || "none"}.`,
+    `The answer starts at token ${fixture.reasoningTokens + 1}. Long tasks in ours (token reached: duration, and what ran in it): ` +
+      `${ours.metrics.longTaskLog.map((task) => `${task.atToken}: ${task.durationMs.toFixed(0)} ms${task.cause ? ` (${task.cause})` : ""}`).join("; ") || "none"}.`,
     "",
     `Rendered at the end: ours ${checks(ours)}; baseline ${checks(baseline)}.`,
     "",
