@@ -7,28 +7,37 @@ import type { MarkdownProps, MarkdownVariant } from "./markdown";
 let loading: Promise<typeof import("./markdown")> | undefined;
 
 /**
- * Loads the renderer a part at a time, each set up in a task of its own: react-markdown with the markdown
- * parser, the GFM and maths extensions, the block splitter, then the rest. Setting all their modules up at
- * once took one task of about 100 ms on a slow machine, which froze the page just as a quickly pasted
- * question was sent (see bench/render). KaTeX, the largest of them, loads in a worker in the browser
- * (lib/markdown/math-typesetter.ts); the server typesets in place.
+ * The renderer's parts, in the order they are set up, each in a task of its own: the markdown parser
+ * (micromark), the syntax tree to HTML tree step, the HTML tree to React step, react-markdown with the rest
+ * of its pipeline, the GFM and maths extensions, the block splitter; then our code. Setting all their
+ * modules up at once took one task of about 100 ms on a slow machine, and react-markdown with its
+ * dependencies alone up to 79 ms, which froze the page just as a quickly pasted question was sent (see
+ * bench/render). A module set up in an earlier part is not set up again in a later one. KaTeX, the largest
+ * part, loads in a worker in the browser (lib/markdown/math-typesetter.ts); the server typesets in place.
  */
+const RENDERER_PARTS = [
+  () => import("micromark"),
+  () => import("mdast-util-to-hast"),
+  () => import("hast-util-to-jsx-runtime"),
+  () => import("react-markdown"),
+  () => import("remark-gfm"),
+  () => import("remark-math"),
+  () => import("marked"),
+];
+
 function loadMarkdown(): Promise<typeof import("./markdown")> {
-  loading ??= typesetterReady()
-    .then(() => import("react-markdown"))
-    .then(nextTask)
-    .then(() => import("remark-gfm"))
-    .then(nextTask)
-    .then(() => import("remark-math"))
-    .then(nextTask)
-    .then(() => import("marked"))
-    .then(nextTask)
-    .then(() => import("./markdown"))
-    .catch((error: unknown) => {
-      // A failed download (e.g. the network dropped) is tried again by the next caller.
-      loading = undefined;
-      throw error;
-    });
+  loading ??= (async () => {
+    await typesetterReady();
+    for (const part of RENDERER_PARTS) {
+      await part();
+      await nextTask();
+    }
+    return import("./markdown");
+  })().catch((error: unknown) => {
+    // A failed download (e.g. the network dropped) is tried again by the next caller.
+    loading = undefined;
+    throw error;
+  });
   return loading;
 }
 
