@@ -60,7 +60,6 @@ interface LongFrame {
   startTime: number;
   duration: number;
   renderStart: number;
-  styleAndLayoutStart: number;
   scripts: { invokerType: string; invoker: string; sourceURL: string; duration: number }[];
 }
 
@@ -106,7 +105,7 @@ export async function stopRecording(page: Page): Promise<Pick<PageTrace, "longTa
     }));
 }
 
-/** E.g. "script classic-script 1sjw….js 31 ms, rendering 14 ms": the two longest scripts, then rendering. */
+/** E.g. "classic-script 1sjw….js 31 ms, rendering 14 ms": the two longest scripts, then rendering. */
 function describeFrame(frame: LongFrame): string {
   const scripts = [...frame.scripts]
     .sort((a, b) => b.duration - a.duration)
