@@ -32,6 +32,13 @@ function withFakeWorker() {
 
 const nextMicrotask = () => new Promise<void>((resolve) => queueMicrotask(resolve));
 
+/** Subscribes to a formula and asks for it, as MathFormula does; the listener hears when its HTML is in. */
+function askFor(typesetter: MathTypesetter, source: string, display: boolean) {
+  const listener = vi.fn();
+  typesetter.subscribe(mathKey(source, display), listener);
+  return { listener, html: typesetter.typeset(source, display) };
+}
+
 describe("MathTypesetter in a browser", () => {
   it("sends the formulas of one render to the worker in one message, each once", async () => {
     const { worker, typesetter } = withFakeWorker();
@@ -49,11 +56,9 @@ describe("MathTypesetter in a browser", () => {
 
   it("tells a formula's subscribers when its HTML arrives, and serves it from the cache after", async () => {
     const { worker, typesetter } = withFakeWorker();
-    const listener = vi.fn();
     const other = vi.fn();
-    typesetter.subscribe(mathKey("a", false), listener);
     typesetter.subscribe(mathKey("b", false), other);
-    typesetter.typeset("a", false);
+    const { listener } = askFor(typesetter, "a", false);
     await nextMicrotask();
     worker.answerNext();
     expect(listener).toHaveBeenCalledTimes(1);
@@ -86,9 +91,7 @@ describe("MathTypesetter in a browser", () => {
 
   it("typesets on the page when the worker fails, formulas already sent to it included", async () => {
     const { worker, typesetter } = withFakeWorker();
-    const listener = vi.fn();
-    typesetter.subscribe(mathKey("\\frac{1}{2}", true), listener);
-    typesetter.typeset("\\frac{1}{2}", true);
+    const { listener } = askFor(typesetter, "\\frac{1}{2}", true);
     await nextMicrotask();
     expect(worker.posted).toHaveLength(1);
     worker.onerror?.(new Event("error"));
@@ -102,9 +105,8 @@ describe("MathTypesetter in a browser", () => {
     const typesetter = new MathTypesetter(() => {
       throw new ReferenceError("Worker is not defined");
     });
-    const listener = vi.fn();
-    typesetter.subscribe(mathKey("z", false), listener);
-    expect(typesetter.typeset("z", false)).toBeUndefined();
+    const { listener, html } = askFor(typesetter, "z", false);
+    expect(html).toBeUndefined();
     await vi.waitFor(() => expect(listener).toHaveBeenCalledTimes(1));
     expect(typesetter.typeset("z", false)).toContain('class="katex"');
   });
@@ -126,9 +128,7 @@ describe("MathTypesetter in place", () => {
 
   it("answers the formulas that were waiting for a worker", async () => {
     const { worker, typesetter } = withFakeWorker();
-    const listener = vi.fn();
-    typesetter.subscribe(mathKey("a", false), listener);
-    typesetter.typeset("a", false);
+    const { listener } = askFor(typesetter, "a", false);
     await nextMicrotask();
     typesetter.renderWith((source) => `<i>${source}</i>`);
     expect(listener).toHaveBeenCalledTimes(1);
