@@ -32,7 +32,7 @@ export class StreamTimer {
   private lastChunkAt?: number;
   private endedAt?: number;
   /** Every gap up to the last snapshot, ascending. */
-  private sortedGaps: number[] = [];
+  private sortedGaps = new Float64Array(0);
   /** Gaps since the last snapshot, in arrival order. */
   private newGaps: number[] = [];
   private readonly recentGaps: number[] = [];
@@ -97,11 +97,13 @@ export class StreamTimer {
     };
   }
 
-  private mergeNewGaps(): number[] {
+  private mergeNewGaps(): Float64Array {
     if (this.newGaps.length === 0) return this.sortedGaps;
-    const fresh = this.newGaps.sort((a, b) => a - b);
+    // A typed array sorts numerically in native code, without a comparator call per comparison: the first
+    // snapshot of a long answer (as it ends, with the overlay closed) sorts all of its thousands of gaps.
+    const fresh = Float64Array.from(this.newGaps).sort();
     const old = this.sortedGaps;
-    const merged = new Array<number>(old.length + fresh.length);
+    const merged = new Float64Array(old.length + fresh.length);
     let i = 0;
     let j = 0;
     for (let k = 0; k < merged.length; k++) {
