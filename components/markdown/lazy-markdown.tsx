@@ -8,16 +8,18 @@ let loading: Promise<typeof import("./markdown")> | undefined;
 
 /**
  * The renderer's parts, in the order they are set up, each in a task of its own: the markdown parser
- * (micromark), the syntax tree to HTML tree step, the HTML tree to React step, react-markdown with the rest
- * of its pipeline, the GFM and maths extensions, the block splitter; then our code. Setting all their
- * modules up at once took one task of about 100 ms on a slow machine, and react-markdown with its
- * dependencies alone up to 79 ms, which froze the page just as a quickly pasted question was sent (see
- * bench/render). A module set up in an earlier part is not set up again in a later one. KaTeX, the largest
- * part, loads in a worker in the browser (lib/markdown/math-typesetter.ts); the server typesets in place.
+ * (micromark), the syntax tree to HTML tree step, the HTML and SVG property tables, the HTML tree to React
+ * step, react-markdown with the rest of its pipeline, the GFM and maths extensions, the block splitter;
+ * then our code. Setting all their modules up at once took one task of about 100 ms on a slow machine,
+ * react-markdown with its dependencies alone up to 79 ms, and the HTML tree to React step with the property
+ * tables 55 ms, each freezing the page just as a quickly pasted question was sent (see bench/render). A
+ * module set up in an earlier part is not set up again in a later one. KaTeX, the largest part, loads in a
+ * worker in the browser (lib/markdown/math-typesetter.ts); the server typesets in place.
  */
 const RENDERER_PARTS = [
   () => import("micromark"),
   () => import("mdast-util-to-hast"),
+  () => import("property-information"),
   () => import("hast-util-to-jsx-runtime"),
   () => import("react-markdown"),
   () => import("remark-gfm"),
