@@ -36,6 +36,23 @@ test("shows that the model is simulated", async ({ page }) => {
   await expect(page.getByTestId("model-badge")).toContainText("DeepSeek-R1-Distill-Qwen-1.5B");
 });
 
+test("starts the stream worker before the first question is asked, and sends that question through it", async ({
+  page,
+}) => {
+  let workers = 0;
+  page.on("worker", () => workers++);
+  await page.goto("/");
+  // The KaTeX worker starts with the markdown renderer, which a new chat loads once a question is typed:
+  // before that, the one worker is the stream worker.
+  await expect.poll(() => workers).toBe(1);
+
+  await ask(page, "What is 12 + 30?");
+  await expect(page.getByTestId("answer")).toContainText("42");
+  await expect(page.getByTestId("send")).toBeVisible({ timeout: 30_000 });
+  // The question added only the KaTeX worker: it went through the stream worker already running.
+  expect(workers).toBe(2);
+});
+
 test("streams reasoning, then an answer with rendered maths", async ({ page }) => {
   await page.goto("/");
   await ask(page, "Solve x^2 - 5x + 6 = 0");
