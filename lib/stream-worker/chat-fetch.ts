@@ -10,7 +10,9 @@ async function fetchOnPage(input: string, init: RequestInit, sentAt: number): Pr
 
 let client: StreamClient | null | undefined;
 
+/** The page's stream worker, started on first use; null where the browser cannot run one. */
 function streamClient(): StreamClient | null {
+  if (typeof Worker === "undefined") return null;
   if (client !== undefined) return client;
   try {
     const worker = new Worker(new URL("./stream-worker.ts", import.meta.url), { type: "module" });
@@ -27,7 +29,7 @@ function streamClient(): StreamClient | null {
  * trace of bench/render, on a machine with two cores).
  */
 export function startStreamWorker(): void {
-  if (typeof Worker !== "undefined") streamClient();
+  streamClient();
 }
 
 /**
@@ -39,7 +41,7 @@ export function chatFetch(input: RequestInfo | URL, init: RequestInit = {}): Pro
   const sentAt = performance.now();
   const url = input instanceof Request ? input.url : String(input);
   const onPage = () => fetchOnPage(url, init, sentAt);
-  const worker = typeof Worker === "undefined" || input instanceof Request ? null : streamClient();
+  const worker = input instanceof Request ? null : streamClient();
   if (!worker) return onPage();
   const listener = browserTimings.listener(sentAt, (init.method ?? "GET") === "GET");
   return worker.fetch(new URL(url, location.href).href, init, listener, onPage);
