@@ -70,16 +70,16 @@ export const UserMessage = memo(function UserMessage({ message, editable, onEdit
       >
         {text}
       </div>
-      {editable && (
-        <button
-          type="button"
-          data-testid="edit-message"
-          onClick={() => setDraft(text)}
-          className="rounded-md px-2 py-0.5 text-xs text-zinc-500 hover:bg-zinc-100 focus:opacity-100 focus-visible:outline-2 focus-visible:outline-accent group-hover:opacity-100 md:opacity-0 dark:hover:bg-zinc-800"
-        >
-          {t.messageActions.edit}
-        </button>
-      )}
+      {/* Hidden rather than removed while an answer streams: the messages below keep their place. */}
+      <button
+        type="button"
+        data-testid="edit-message"
+        disabled={!editable}
+        onClick={() => setDraft(text)}
+        className={`${editable ? "" : "invisible "}rounded-md px-2 py-0.5 text-xs text-zinc-500 hover:bg-zinc-100 focus:opacity-100 focus-visible:outline-2 focus-visible:outline-accent group-hover:opacity-100 md:opacity-0 dark:hover:bg-zinc-800`}
+      >
+        {t.messageActions.edit}
+      </button>
     </div>
   );
 });

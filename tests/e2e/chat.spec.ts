@@ -86,6 +86,22 @@ test("streams reasoning, then an answer with rendered maths", async ({ page }) =
   expect(pageText).not.toContain("</think>");
 });
 
+test("the messages keep their place as an answer ends; a question can be edited only once it has", async ({
+  page,
+}) => {
+  await page.goto("/");
+  await ask(page, "What is 12 + 30?");
+  const assistant = page.getByTestId("message-assistant");
+  await expect(assistant.getByTestId("reasoning")).toBeVisible();
+  const edit = page.getByTestId("edit-message");
+  await expect(edit).toBeDisabled();
+  const topWhileStreaming = (await assistant.boundingBox())?.y;
+
+  await expect(page.getByTestId("send")).toBeVisible({ timeout: 30_000 });
+  await expect(edit).toBeEnabled();
+  expect((await assistant.boundingBox())?.y).toBe(topWhileStreaming);
+});
+
 test("maths is typeset off the page's main thread, and a reload shows the server's typeset maths throughout", async ({
   page,
 }) => {
