@@ -6,7 +6,7 @@ export type { OwnShare };
 async function shareOrNull(response: Response): Promise<OwnShare | null> {
   if (response.status === 404) return null;
   if (!response.ok) throw new Error(`share request failed with ${response.status}`);
-  return (await response.json()) as OwnShare;
+  return (await response.json()) as OwnShare | null;
 }
 
 /**

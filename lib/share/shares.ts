@@ -62,10 +62,17 @@ export async function shareConversation(
   return { share: ownShare(created), created: true };
 }
 
-export async function findConversationShare(ownerId: string, conversationId: string): Promise<OwnShare> {
-  const share = await (await getChatStore()).getConversationShare(ownerId, conversationId);
-  if (!share) throw noShare();
-  return ownShare(share);
+/** The conversation's live share, or null when it has none. */
+export async function findConversationShare(
+  ownerId: string,
+  conversationId: string,
+): Promise<OwnShare | null> {
+  const store = await getChatStore();
+  const share = await store.getConversationShare(ownerId, conversationId);
+  if (share) return ownShare(share);
+  // "Not shared yet" is an answer, not an error; a conversation that is not this owner's is still not found.
+  if (!(await store.getConversation(ownerId, conversationId))) throw noConversation();
+  return null;
 }
 
 export async function listShares(ownerId: string): Promise<OwnShare[]> {

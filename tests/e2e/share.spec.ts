@@ -41,12 +41,19 @@ test("the owner shares a conversation, copies the link, and revokes it", async (
 }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await askAndWait(page, "What is the integral of x^2 from 0 to 1?");
+  const failedRequests: string[] = [];
+  page.on("response", (response) => {
+    if (response.status() >= 400) failedRequests.push(`${response.status()} ${response.url()}`);
+  });
 
   const item = page.getByTestId("conversation-item").first();
   await item.hover();
   await item.getByTestId("share-conversation").click();
   const dialog = page.getByTestId("share-dialog");
   await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId("share-create")).toBeEnabled();
+  // Asking whether a conversation is shared yet is not an error the browser logs.
+  expect(failedRequests).toEqual([]);
   await dialog.getByTestId("share-create").click();
   const url = dialog.getByTestId("share-url");
   await expect(url).toHaveValue(TOKEN_URL);

@@ -145,6 +145,13 @@ describe("sharing a conversation", () => {
   it("lists the owner's shares and finds a conversation's share", async () => {
     const owner = new Browser();
     await ask(owner, "share-list-1", "Listed question");
+    const notYet = await routes.conversationShare.GET(
+      owner.request("/api/conversations/share-list-1/share"),
+      params("share-list-1"),
+    );
+    // Not shared yet is an answer, not an error (a 404 would log an error in the browser's console).
+    expect(notYet.status).toBe(200);
+    expect(await notYet.json()).toBeNull();
     const shared = await created(owner, "share-list-1");
     const listed = await (await routes.shares.GET(owner.request("/api/shares"))).json();
     expect(listed).toEqual({ shares: [shared] });

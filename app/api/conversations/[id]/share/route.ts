@@ -11,7 +11,7 @@ type Context = { params: Promise<{ id: string }> };
 const OPTIONS_MAX_BYTES = 1_024;
 const NO_STORE = { "Cache-Control": "no-store" };
 
-/** The conversation's live share, or 404 when it has none. */
+/** The conversation's live share, or null when it has none; 404 when the conversation is not the owner's. */
 export function GET(request: Request, { params }: Context): Promise<Response> {
   return handleAsOwner(request, async (ownerId) => {
     const { id } = await parseParams(params, conversationParamsSchema);
