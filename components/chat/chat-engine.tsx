@@ -5,7 +5,7 @@ import { DefaultChatTransport, uiMessageChunkSchema } from "ai";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { LatencyOverlay } from "@/components/latency/latency-overlay";
 import { useSettings } from "@/components/settings/settings-provider";
-import type { ChatMessage } from "@/lib/chat/chat-message";
+import { type ChatMessage, withAnswerStopped } from "@/lib/chat/chat-message";
 import { conversationTitle } from "@/lib/chat/conversation-title";
 import { messageMetadataSchema } from "@/lib/chat/metadata";
 import { UPDATES_PER_SECOND } from "@/lib/smooth-text/use-smooth-text";
@@ -57,19 +57,26 @@ export function ChatEngine(view: ChatViewProps) {
     }
   };
 
-  const { messages, sendMessage, stop, status, error, regenerate, clearError } = useChat<ChatMessage>({
-    id: conversationId,
-    messages: conversation?.messages,
-    resume: conversation?.answering ?? false,
-    transport,
-    messageMetadataSchema,
-    // Streamed text shows at most this often (see useSmoothText); handing the messages to React more
-    // often re-renders the list for nothing new on screen.
-    experimental_throttle: 1000 / UPDATES_PER_SECOND,
-    // In a task of its own: the one that ends the stream also renders the finished answer, and the timing
-    // summary sorts every gap between the answer's chunks (see bench/render).
-    onFinish: ({ message }) => setTimeout(() => finishTurn(message), 0),
-  });
+  // Set by Stop, so that only the answer it cut off is marked as stopped (not one a page change aborts).
+  const stopPressed = useRef(false);
+  const { messages, sendMessage, stop, status, error, regenerate, clearError, setMessages } =
+    useChat<ChatMessage>({
+      id: conversationId,
+      messages: conversation?.messages,
+      resume: conversation?.answering ?? false,
+      transport,
+      messageMetadataSchema,
+      // Streamed text shows at most this often (see useSmoothText); handing the messages to React more
+      // often re-renders the list for nothing new on screen.
+      experimental_throttle: 1000 / UPDATES_PER_SECOND,
+      // In a task of its own: the one that ends the stream also renders the finished answer, and the timing
+      // summary sorts every gap between the answer's chunks (see bench/render).
+      onFinish: ({ message, isAbort }) => {
+        if (isAbort && stopPressed.current) setMessages((shown) => withAnswerStopped(shown, message.id));
+        stopPressed.current = false;
+        setTimeout(() => finishTurn(message), 0);
+      },
+    });
   // Set up what the first question needs before it is asked: the stream worker, and the schema the AI SDK
   // checks each streamed chunk against, which it builds on first use (in the task that receives the first
   // token, about 14 ms in a --profile trace of bench/render).
@@ -95,6 +102,7 @@ export function ChatEngine(view: ChatViewProps) {
   const stopAnswer = useCallback(() => {
     // Stop is the only thing that aborts the answer on the server (for every tab that follows it).
     void fetch(`/api/chat/${conversationId}/stop`, { method: "POST", headers: requestHeaders });
+    stopPressed.current = true;
     void stop();
   }, [conversationId, requestHeaders, stop]);
 

@@ -272,6 +272,8 @@ class AnswerRelay {
     this.response?.destroy();
     if (this.options.signal.aborted && !this.watch.timeout) {
       const reason = this.options.signal.reason;
+      // Viewers following the answer learn how it ended, as the stored answer tells them after a reload.
+      this.send({ type: "message-metadata", messageMetadata: { state: "stopped" } });
       this.send({ type: "abort", reason: reason instanceof Error ? reason.message : String(reason) });
       this.outcome = "stopped";
       this.closeStream();

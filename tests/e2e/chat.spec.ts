@@ -172,10 +172,13 @@ test("Stop ends the answer mid-stream and aborts the upstream request", async ({
   await expect(page.getByTestId("stop")).toHaveCount(0);
   await expect(page.getByTestId("send")).toBeVisible();
   await expect.poll(runningUpstreamRequests, { timeout: 2_000 }).toBe(0);
+  // Said at once, as a reload would say it from the stored answer.
+  await expect(second.getByTestId("message-ending")).toHaveText("Stopped");
   const stoppedAt = await second.innerText();
   await page.waitForTimeout(500);
   expect(await second.innerText()).toBe(stoppedAt);
   await expect(page.getByTestId("message-user")).toHaveCount(2);
+  await expect(page.getByTestId("message-assistant").first().getByTestId("message-ending")).toHaveCount(0);
 });
 
 test("Enter sends, Shift+Enter adds a line, Enter while an IME is composing does not send", async ({
