@@ -90,6 +90,15 @@ export const en = {
     error: "Error",
     interrupted: "Interrupted: the server restarted while this answer was being written",
   },
+  notFound: {
+    pageTitle: "This page does not exist",
+    pageBody: "The address may be mistyped, or the page may have moved.",
+    home: "Open r1-chat",
+    conversationTitle: "There is no conversation here",
+    conversationBody:
+      "The link is wrong, the conversation was deleted, or it was started in another browser: a conversation opens only in the browser that started it. Share it to show it elsewhere.",
+    newChat: "Start a new chat",
+  },
   jumpToLatest: "Jump to latest",
   messageListLabel: "Messages",
   settings: {
@@ -314,6 +323,15 @@ export const zh: Messages = {
     stopped: "已停止",
     error: "出错",
     interrupted: "已中断：生成这条回答时服务器重启了",
+  },
+  notFound: {
+    pageTitle: "页面不存在",
+    pageBody: "地址可能输错了，或者页面已经移动。",
+    home: "打开 r1-chat",
+    conversationTitle: "这里没有对话",
+    conversationBody:
+      "链接有误、对话已被删除，或者它是在另一个浏览器中开始的：对话只能在开始它的浏览器中打开。如需在别处查看，请分享它。",
+    newChat: "开始新对话",
   },
   jumpToLatest: "跳到最新消息",
   messageListLabel: "消息",

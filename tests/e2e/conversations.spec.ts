@@ -83,7 +83,25 @@ test("another browser cannot open someone else's conversation", async ({ page, b
   const response = await strangerPage.goto(page.url());
   expect(response?.status()).toBe(404);
   await expect(strangerPage.getByTestId("conversation-item")).toHaveCount(0);
+  // Told as a missing conversation would be, with the way to a chat of one's own.
+  await expect(strangerPage.getByRole("heading", { level: 1 })).toHaveText("There is no conversation here");
+  await expect(strangerPage.locator("body")).not.toContainText("7 * 6");
+  await strangerPage.getByTestId("not-found-home").click();
+  await expect(strangerPage.getByTestId("composer-input")).toBeVisible();
   await stranger.close();
+});
+
+test("a page that does not exist says so in the reader's language, in the app's look", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ locale: "zh-CN", colorScheme: "dark" });
+  const page = await context.newPage();
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("页面不存在");
+  await expect(page.getByTestId("not-found-home")).toHaveAttribute("href", "/");
+  expect(await page.evaluate(() => document.documentElement.classList.contains("dark"))).toBe(true);
+  await context.close();
 });
 
 test("editing a question replaces it and the answers after it; regenerate replaces the answer", async ({
