@@ -1,5 +1,3 @@
-import Link from "next/link";
-
 interface NotFoundNoticeProps {
   title: string;
   body: string;
@@ -13,13 +11,14 @@ export function NotFoundNotice({ title, body, linkText }: NotFoundNoticeProps) {
       <h1 className="font-semibold text-2xl">{title}</h1>
       <p className="text-zinc-600 dark:text-zinc-400">{body}</p>
       <p>
-        <Link
+        {/* A plain link: a full page load is fine here, and next/link would add its client code to every page. */}
+        <a
           href="/"
           data-testid="not-found-home"
           className="inline-block rounded-xl bg-accent px-4 py-2 font-medium text-sm text-white hover:bg-accent-strong focus-visible:outline-2 focus-visible:outline-accent focus-visible:outline-offset-2"
         >
           {linkText}
-        </Link>
+        </a>
       </p>
     </main>
   );
