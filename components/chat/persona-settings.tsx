@@ -25,7 +25,10 @@ export function PersonaSettings({ persona, onChange }: PersonaSettingsProps) {
         )}
       </summary>
       {/* On a phone the panel spans the screen under the header: hung from the button it would run off it. */}
-      <div className="fixed inset-x-2 top-14 z-10 rounded-xl border sm:absolute sm:inset-x-auto sm:top-auto sm:right-0 sm:mt-1 sm:w-80 border-zinc-200 bg-white p-3 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
+      <div
+        data-testid="persona-panel"
+        className="fixed inset-x-2 top-14 z-20 rounded-xl border sm:absolute sm:inset-x-auto sm:top-auto sm:right-0 sm:mt-1 sm:w-80 border-zinc-200 bg-white p-3 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
+      >
         <label htmlFor={fieldId} className="font-medium">
           {t.persona.fieldLabel}
         </label>

@@ -38,7 +38,8 @@ export function LatencyOverlay({ message, live, onClose }: LatencyOverlayProps) 
     <section
       data-testid="latency-overlay"
       aria-label={t.latency.title}
-      className="fixed right-3 bottom-24 z-20 w-80 max-w-[calc(100vw-1.5rem)] rounded-xl border border-zinc-200 bg-white/95 p-3 text-xs shadow-lg backdrop-blur dark:border-zinc-700 dark:bg-zinc-900/95"
+      // Below the header's panels (z-20): opened over it, the settings and the persona show in full.
+      className="fixed right-3 bottom-24 z-10 w-80 max-w-[calc(100vw-1.5rem)] rounded-xl border border-zinc-200 bg-white/95 p-3 text-xs shadow-lg backdrop-blur dark:border-zinc-700 dark:bg-zinc-900/95"
     >
       <header className="mb-2 flex items-center justify-between">
         <h2 className="font-semibold text-sm">{t.latency.title}</h2>

@@ -48,3 +48,40 @@ test("the latency overlay shows live phases, TTFT on both clocks, gaps, chunking
   await page.keyboard.press("Control+Shift+L");
   await expect(page.getByTestId("latency-overlay")).toBeHidden();
 });
+
+test("the header's panels open above the latency overlay", async ({ page }) => {
+  // A short window, where the overlay reaches up to the header's settings.
+  await page.setViewportSize({ width: 1280, height: 300 });
+  await page.goto("/");
+  await page.getByTestId("latency-toggle").click();
+  const overlay = page.getByTestId("latency-overlay");
+  await expect(overlay).toBeVisible();
+  /** Whether, where the element and the overlay overlap, the element is what shows (and gets clicks). */
+  const shownOverOverlay = async (testId: string) => {
+    const panel = await page.getByTestId(testId).boundingBox();
+    const below = await overlay.boundingBox();
+    if (!panel || !below) throw new Error("not laid out");
+    const left = Math.max(panel.x, below.x);
+    const right = Math.min(panel.x + panel.width, below.x + below.width);
+    const top = Math.max(panel.y, below.y);
+    const bottom = Math.min(panel.y + panel.height, below.y + below.height);
+    expect(right > left && bottom > top, `${testId} overlaps the overlay`).toBe(true);
+    return page
+      .getByTestId(testId)
+      .evaluate((element, point) => element.contains(document.elementFromPoint(point.x, point.y)), {
+        x: (left + right) / 2,
+        y: (top + bottom) / 2,
+      });
+  };
+
+  await page.getByTestId("settings-button").click();
+  await expect(page.getByTestId("settings-dialog")).toBeVisible();
+  expect(await shownOverOverlay("settings-dialog")).toBe(true);
+  await page.keyboard.press("Escape");
+
+  // The persona panel spans a phone's screen.
+  await page.setViewportSize({ width: 390, height: 400 });
+  await page.getByTestId("persona-settings").locator("summary").click();
+  await expect(page.getByTestId("persona-input")).toBeVisible();
+  expect(await shownOverOverlay("persona-panel")).toBe(true);
+});
