@@ -15,6 +15,10 @@ const PREVIEW_QUESTION_CHARS = 200;
 
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 
+/** A first token comes in well under a second: in seconds it would read "0.0 s". */
+const shortDuration = (ms: number, t: Messages) =>
+  ms < 1000 ? t.share.milliseconds(String(Math.round(ms))) : t.share.seconds(seconds(ms));
+
 interface PageHead {
   locale: Locale;
   title: string;
@@ -116,7 +120,7 @@ function answerHtml(answer: SharedAnswer, t: Messages): string {
 
 function figureTexts(figures: AnswerFigures, t: Messages): string[] {
   const texts: string[] = [];
-  if (figures.ttftMs !== undefined) texts.push(t.share.firstToken(seconds(figures.ttftMs)));
+  if (figures.ttftMs !== undefined) texts.push(t.share.firstToken(shortDuration(figures.ttftMs, t)));
   if (figures.thinkingMs !== undefined) texts.push(t.share.thinking(seconds(figures.thinkingMs)));
   if (figures.answeringMs !== undefined) texts.push(t.share.answering(seconds(figures.answeringMs)));
   if (figures.completionTokens !== undefined) texts.push(t.share.tokens(String(figures.completionTokens)));

@@ -4,7 +4,7 @@ import { markdownToHtml } from "@/lib/share/render/markdown-html";
 import { renderSharePage } from "@/lib/share/render/share-page";
 import { takeSnapshot } from "@/lib/share/snapshot";
 
-const answer = (text: string, reasoning = "Let me think."): StoredMessage => ({
+const answer = (text: string, reasoning = "Let me think.", ttftMs = 812): StoredMessage => ({
   id: "a",
   role: "assistant",
   parts: [
@@ -16,7 +16,7 @@ const answer = (text: string, reasoning = "Let me think."): StoredMessage => ({
     rules: [{ id: "math-directive", detail: "secret rule detail" }],
     bffTiming: {
       clock: "bff",
-      ttftMs: 812,
+      ttftMs,
       phases: { waitingMs: 812, thinkingMs: 12_340, answeringMs: 4_500 },
       chunks: { reasoning: 10, answer: 5 },
       gaps: { count: 0 },
@@ -86,7 +86,7 @@ describe("the shared page", () => {
       '<time datetime="2026-03-04T05:06:07.000Z">Shared Mar 4, 2026, 5:06 AM UTC</time>',
     );
     expect(html).toContain("Answered by deepseek-r1");
-    expect(html).toContain("first token 0.8 s · thinking 12.3 s · answering 4.5 s · 1234 tokens");
+    expect(html).toContain("first token 812 ms · thinking 12.3 s · answering 4.5 s · 1234 tokens");
     expect(html).toContain('<details class="reasoning"><summary>Reasoning · Thought for 12.3 s</summary>');
     expect(html).toContain("What is &#60;b&#62;1+1&#60;/b&#62;?");
     // The app's icon, so the browser does not ask for a /favicon.ico the app does not have.
@@ -98,6 +98,13 @@ describe("the shared page", () => {
     expect(html).toContain('<html lang="zh-CN">');
     expect(html).toContain("继续这段对话");
     expect(html).toContain("回答模型：deepseek-r1");
+    expect(html).toContain("首个 token 812 毫秒");
+  });
+
+  it("gives a first token of a second or more in seconds", () => {
+    const slow = answer("It is 2.", "Let me think.", 2_400);
+    const html = renderSharePage({ ...shared, snapshot: takeSnapshot([slow]) }, "T".repeat(24), "en");
+    expect(html).toContain("first token 2.4 s · thinking 12.3 s");
   });
 
   it("previews only a generic title and description unless the owner allowed quoting the question", () => {
