@@ -72,14 +72,14 @@
     var root = host.attachShadow({ mode: "open" });
     var side = o.position === "left" ? "left" : "right";
     root.innerHTML = `<style>
-button{position:fixed;bottom:20px;${side}:20px;z-index:2147483000;width:56px;height:56px;border:0;border-radius:50%;background:${accent};color:#fff;font:24px/1 sans-serif;cursor:pointer;box-shadow:0 4px 14px #0004}
+button{position:fixed;bottom:20px;${side}:20px;z-index:2147483000;width:56px;height:56px;border:0;border-radius:50%;background:${accent};color:#fff;display:grid;place-items:center;cursor:pointer;box-shadow:0 4px 14px #0004}
 button:focus-visible{outline:3px solid #000;outline-offset:3px}
 b{position:absolute;top:-4px;right:-4px;min-width:20px;border-radius:10px;background:#dc2626;font:bold 12px/20px sans-serif}
 b:empty{display:none}
 iframe{position:fixed;bottom:88px;${side}:20px;z-index:2147483000;width:min(400px,100vw - 40px);height:min(600px,100vh - 108px);border:0;border-radius:12px;background:#fff;box-shadow:0 8px 30px #0005}
 iframe.expanded{width:min(720px,100vw - 40px);height:calc(100vh - 108px)}
 @media (max-width:640px){iframe,iframe.expanded{inset:0;width:100%;height:100dvh;border-radius:0}}
-</style><button type=button aria-expanded=false><span aria-hidden=true>💬</span><b aria-hidden=true></b></button>`;
+</style><button type=button aria-expanded=false><svg aria-hidden=true width=26 viewBox="0 0 24 24" fill=currentColor><path d="M4 2h16a2 2 0 012 2v11a2 2 0 01-2 2H8l-6 5V4a2 2 0 012-2z"/></svg><b aria-hidden=true></b></button>`;
     var launcher = root.querySelector("button");
     var badge = root.querySelector("b");
     var frame,

@@ -2,6 +2,7 @@
 
 import type { ComponentProps } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { OutlineIcon } from "@/components/icons/outline-icon";
 import type { WidgetSize } from "@/lib/widget/protocol";
 
 interface WidgetControlsProps {
@@ -25,6 +26,14 @@ function HeaderButton(props: Omit<ComponentProps<"button">, "type" | "className"
   );
 }
 
+function ResizeIcon({ expanded }: { expanded: boolean }) {
+  return (
+    <OutlineIcon className="inline-block h-3.5 w-3.5 align-[-2px]" strokeWidth={2.5}>
+      <path d={expanded ? "M3 9h6V3M9 9 2 2m19 13h-6v6m0-6 7 7" : "M9 3H3v6m0-6 7 7m5 11h6v-6m0 6-7-7"} />
+    </OutlineIcon>
+  );
+}
+
 /** The widget's own header buttons, in place of the app's settings. */
 export function WidgetControls({
   size,
@@ -39,7 +48,7 @@ export function WidgetControls({
   return (
     <>
       <HeaderButton data-testid="widget-new-chat" title={t.sidebar.newChat} onClick={onNewChat}>
-        <span aria-hidden="true">＋</span>
+        <span aria-hidden="true">+</span>
         <span className="sr-only">{t.sidebar.newChat}</span>
       </HeaderButton>
       {onOpenFullSize && (
@@ -58,7 +67,7 @@ export function WidgetControls({
         title={expanded ? t.widget.shrink : t.widget.expand}
         onClick={() => onResize(expanded ? "compact" : "expanded")}
       >
-        <span aria-hidden="true">{expanded ? "⤡" : "⤢"}</span>
+        <ResizeIcon expanded={expanded} />
         <span className="sr-only">{expanded ? t.widget.shrink : t.widget.expand}</span>
       </HeaderButton>
       {closable && (

@@ -6,6 +6,7 @@ import { type ReactNode, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { ShareDialog } from "@/components/share/share-dialog";
 import type { ConversationSummary } from "@/lib/db";
+import { ItemIcon } from "./item-icon";
 
 interface ConversationItemProps {
   conversation: ConversationSummary;
@@ -90,7 +91,7 @@ export function ConversationItem({ conversation, active, onNavigate, onChanged }
         label={t.share.shareConversation(conversation.title)}
         onClick={() => setSharing(true)}
       >
-        🔗
+        <ItemIcon name="share" />
       </ItemAction>
       {sharing && (
         <ShareDialog
@@ -104,7 +105,7 @@ export function ConversationItem({ conversation, active, onNavigate, onChanged }
         label={t.sidebar.renameConversation(conversation.title)}
         onClick={() => setEditing(true)}
       >
-        ✎
+        <ItemIcon name="rename" />
       </ItemAction>
       <ItemAction
         testId="delete-conversation"
@@ -112,7 +113,7 @@ export function ConversationItem({ conversation, active, onNavigate, onChanged }
         onClick={() => void remove()}
         className="px-1.5 hover:text-red-600"
       >
-        🗑
+        <ItemIcon name="delete" />
       </ItemAction>
     </li>
   );

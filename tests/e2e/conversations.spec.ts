@@ -139,6 +139,11 @@ test("the sidebar renames and deletes conversations; the shortcut opens a new ch
   await waitForAnswerToFinish(page);
   const item = page.getByTestId("conversation-item").filter({ hasText: "Name a prime number" });
   await item.hover();
+  // Icons are drawn, not emoji: a system without an emoji font would show empty boxes.
+  for (const action of ["share-conversation", "rename-conversation", "delete-conversation"]) {
+    await expect(item.getByTestId(action).locator("svg")).toBeVisible();
+    expect(await item.getByTestId(action).textContent()).toBe("");
+  }
   await item.getByTestId("rename-conversation").click();
   await page.getByTestId("rename-input").fill("Primes");
   await page.getByTestId("rename-input").press("Enter");

@@ -62,6 +62,9 @@ test("the widget on an allowed site: launcher, maths answer, reload, Escape, res
   await page.goto(HOST);
   await expect(launcher(page)).toHaveAccessibleName("Open Maths help");
   await expect(widgetFrame(page)).toHaveCount(0);
+  // Icons are drawn, not characters: a font without the character would show an empty box.
+  await expect(launcher(page).locator("svg")).toBeVisible();
+  expect(await launcher(page).textContent()).toBe("");
 
   await launcher(page).click();
   const frame = widget(page);
@@ -77,6 +80,9 @@ test("the widget on an allowed site: launcher, maths answer, reload, Escape, res
   await expect(frame.getByTestId("send")).toBeVisible({ timeout: 30_000 });
 
   // A bigger panel on request, by name only.
+  await expect(frame.getByTestId("widget-resize").locator("svg")).toBeVisible();
+  expect(await frame.getByTestId("widget-new-chat").textContent()).toBe("+New chat");
+  expect(await frame.getByTestId("widget-resize").textContent()).toBe("Make the chat larger");
   const compact = await widgetFrame(page).boundingBox();
   await frame.getByTestId("widget-resize").click();
   await expect
