@@ -8,7 +8,7 @@ async function ask(page: Page, question: string) {
 }
 
 async function waitForAnswerToFinish(page: Page) {
-  await expect(page.getByTestId("send")).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByTestId("send")).toBeVisible({ timeout: 30_000 });
 }
 
 function conversationId(page: Page): string {

@@ -121,8 +121,10 @@ function answerHtml(answer: SharedAnswer, t: Messages): string {
 function figureTexts(figures: AnswerFigures, t: Messages): string[] {
   const texts: string[] = [];
   if (figures.ttftMs !== undefined) texts.push(t.share.firstToken(shortDuration(figures.ttftMs, t)));
-  if (figures.thinkingMs !== undefined) texts.push(t.share.thinking(seconds(figures.thinkingMs)));
-  if (figures.answeringMs !== undefined) texts.push(t.share.answering(seconds(figures.answeringMs)));
+  if (figures.thinkingMs !== undefined)
+    texts.push(t.share.thinking(t.share.seconds(seconds(figures.thinkingMs))));
+  if (figures.answeringMs !== undefined)
+    texts.push(t.share.answering(t.share.seconds(seconds(figures.answeringMs))));
   if (figures.completionTokens !== undefined) texts.push(t.share.tokens(String(figures.completionTokens)));
   return texts;
 }
